@@ -1,0 +1,192 @@
+"""Events: one per differently dated happening a sentence reports, with its actors, countries and trigger."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extract import knowledge
+from extract.model import Article, Event, Mention, Sentence, Timex
+from extract.timex import interval
+
+# Where a sentence with two dated happenings splits: a clause break between the two time expressions.
+_CLAUSE_BREAK = re.compile(r",\s+(?:as\s+well\s+as|and|but|while|whereas|then|after|before|when|where)?\s*|;\s*|\s+—\s+"
+                           r"|\s+(?:as\s+well\s+as|while|whereas|and\s+then)\s+")
+CONFIDENCE = {"explicit": 0.9, "relative": 0.8, "publication": 0.4, "unanchored": 0.3}
+STATEMENT = "statement"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word that names what happened, and the event type it signals."""
+
+    start: int
+    end: int
+    text: str
+    event_type: str
+
+
+@cache
+def _lexicon() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((etype, re.compile(r"\b(?:" + words + r")\b", re.I))
+                 for etype, words in knowledge.table("event_types.tsv"))
+
+
+def triggers(sentence: str) -> list[Trigger]:
+    """Trigger words of a sentence (offsets within it), one type per word."""
+    found: dict[int, Trigger] = {}
+    for etype, pattern in _lexicon():
+        for m in pattern.finditer(sentence):
+            if not any(t.start < m.end() and m.start() < t.end for t in found.values()):
+                found[m.start()] = Trigger(m.start(), m.end(), m.group(0), etype)
+    return sorted(found.values(), key=lambda t: t.start)
+
+
+def datable(t: Timex) -> bool:
+    """True for a time expression that can date an event: a calendar DATE or TIME, possibly unanchored."""
+    if t.type not in ("DATE", "TIME"):
+        return False
+    if not t.anchored:
+        return t.value.startswith("XXXX")
+    span = interval(t.value.split("T")[0])
+    return bool(span) and span[2] != "century"
+
+
+def date_fields(t: Timex) -> tuple[str, str, str]:
+    """(date_start, date_end, date_precision) of a datable time expression ('' dates when unanchored)."""
+    if not t.anchored:
+        return "", "", _precision_of_pattern(t.value)
+    first = interval(t.value.split("T")[0])
+    last = interval(t.end_value.split("T")[0]) if t.end_value else first
+    if not first or not last:
+        return "", "", "day"
+    precision = first[2] if not t.end_value or first[2] == last[2] else "day"
+    return first[0].isoformat(), last[1].isoformat(), precision
+
+
+def _precision_of_pattern(value: str) -> str:
+    if re.match(r"^XXXX-\w\w-\w\w", value) or "-WXX-" in value:
+        return "day"
+    if "-W" in value:
+        return "week"
+    if re.match(r"^XXXX-(SP|SU|FA|WI)$", value):
+        return "season"
+    if "-Q" in value:
+        return "quarter"
+    return "month" if re.match(r"^XXXX-\w\w$", value) else "year"
+
+
+def segments(sentence: Sentence, times: list[Timex]) -> list[tuple[int, int, Timex | None]]:
+    """Split a sentence into one stretch per distinct date: (start, end, time expression), offsets in the text."""
+    if not times:
+        return [(sentence.start, sentence.end, None)]
+    out = []
+    start = sentence.start
+    for t, nxt in zip(times, times[1:] + [None], strict=True):
+        if nxt is None:
+            out.append((start, sentence.end, t))
+            break
+        between = sentence.text[t.end - sentence.start:nxt.start - sentence.start]
+        breaks = list(_CLAUSE_BREAK.finditer(between))
+        cut = t.end + (breaks[-1].start() if breaks else 0)
+        out.append((start, cut, t))
+        start = cut
+    return out
+
+
+def _subject(sentence: Sentence, actors: list[Mention], trigs: list[Trigger]) -> list[Mention]:
+    """The first actor named before the sentence's first trigger (its likely subject)."""
+    first = trigs[0].start if trigs else sentence.end
+    return [m for m in actors if m.start < first][:1]
+
+
+def _pick_trigger(trigs: list[Trigger], lo: int, hi: int, anchor: int | None) -> Trigger | None:
+    """The trigger inside [lo, hi) nearest to `anchor`, preferring those before it; statements lose ties."""
+    inside = [t for t in trigs if lo <= t.start < hi]
+    if not inside:
+        return None
+    if anchor is None:  # an undated sentence reports, above all, that somebody said something
+        return next((t for t in inside if t.event_type == STATEMENT), inside[0])
+
+    def cost(t: Trigger) -> float:
+        distance = anchor - t.end if t.end <= anchor else (t.start - anchor) * 1.5
+        return abs(distance) + (5 if t.event_type == STATEMENT else 0)
+
+    return min(inside, key=cost)
+
+
+def _names(mentions: list[Mention]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.name for m in mentions if m.is_actor))
+
+
+def _countries(mentions: list[Mention]) -> tuple[str, ...]:
+    return tuple(sorted({c for m in mentions for c in m.countries}))
+
+
+def event_id(article_id: str, char_start: int, date_value: str, trigger: str) -> str:
+    """A stable identifier: the same article, place, date and trigger give the same id on every run."""
+    key = f"{article_id}|{char_start}|{date_value}|{trigger.lower()}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def build(article: Article, sentences: list[Sentence], timexes: list[Timex], mentions: list[Mention]) -> list[Event]:
+    """Events of one cleaned article."""
+    published = article.published.isoformat() if article.published else ""
+    out: list[Event] = []
+    for sent in sentences:
+        times = _distinct([t for t in timexes if sent.start <= t.start < sent.end and datable(t)])
+        here = [m for m in mentions if sent.start <= m.start < sent.end]
+        trigs = [Trigger(t.start + sent.start, t.end + sent.start, t.text, t.event_type)
+                 for t in triggers(sent.text)]
+        if not times and not trigs:
+            continue
+        actors = [m for m in here if m.is_actor]
+        subject = _subject(sent, actors, trigs)
+        for lo, hi, t in segments(sent, times):
+            trig = _pick_trigger(trigs, lo, hi, t.start if t else None) or _pick_trigger(
+                trigs, sent.start, sent.end, t.start if t else None)
+            if t is None and trig is None:
+                continue
+            event_type = trig.event_type if trig else "other"
+            scope = here if event_type == STATEMENT else [m for m in here if lo <= m.start < hi] + subject
+            out.append(_event(article, published, sent, t, trig, event_type, scope))
+    return out
+
+
+def _distinct(times: list[Timex]) -> list[Timex]:
+    """Time expressions of a sentence with repeats of the same date dropped (the first one stays)."""
+    seen, out = set(), []
+    for t in times:
+        key = (t.value, t.end_value)
+        if key not in seen:
+            seen.add(key)
+            out.append(t)
+    return out
+
+
+def _event(article: Article, published: str, sent: Sentence, t: Timex | None, trig: Trigger | None,
+           event_type: str, scope: list[Mention]) -> Event:
+    if t is not None:
+        start, end, precision = date_fields(t)
+        basis = "unanchored" if not t.anchored else ("relative" if t.relative else "explicit")
+        value, text, reason = t.value + (f"/{t.end_value}" if t.end_value else ""), t.text, t.reason
+    elif published:
+        start = end = published
+        precision, basis, value, text = "day", "publication", published, ""
+        reason = f"no time expression in the sentence: dated by publication ({published})"
+    else:
+        start = end = ""
+        precision, basis, value, text = "day", "unanchored", "", ""
+        reason = "no time expression in the sentence and no publication date"
+    confidence = CONFIDENCE[basis] - (0.1 if trig is None else 0.0)
+    trigger = trig.text if trig else ""
+    return Event(
+        event_id=event_id(article.article_id, sent.start, value, trigger),
+        article_id=article.article_id, date_start=start, date_end=end, date_precision=precision,
+        date_value=value, date_text=text, date_basis=basis, event_type=event_type, trigger=trigger,
+        actors=_names(scope), countries=_countries(scope), sentence=sent.text, char_start=sent.start,
+        char_end=sent.end, title=article.title, url=article.url, source=article.source, published=published,
+        confidence=round(confidence, 2), reason=reason,
+    )

@@ -1,0 +1,34 @@
+"""The extraction pipeline: ingest -> clean -> sentences -> time expressions -> actors and places -> events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from extract import actors, clean, events, ingest, sentences, timex
+from extract.model import Article, Event, Problem
+
+
+def process(article: Article) -> tuple[Article, list[Event]]:
+    """Run every stage on one article: the cleaned article and its events."""
+    cleaned = replace(article, text=clean.clean(article.text))
+    sents = sentences.split(cleaned.text)
+    times = timex.tag(cleaned.text, cleaned.published, sents)
+    mentions = actors.find(cleaned.text, sents)
+    return cleaned, events.build(cleaned, sents, times, mentions)
+
+
+def extract_all(
+    paths: Iterable[str | Path], published: date | None = None
+) -> Iterator[tuple[Article, list[Event]] | Problem]:
+    """Process every article under `paths`; a bad file or a failing article yields a Problem, never stops."""
+    for item in ingest.read_inputs(paths, published):
+        if isinstance(item, Problem):
+            yield item
+            continue
+        try:
+            yield process(item)
+        except Exception as exc:  # one article must never stop a batch
+            yield Problem(item.origin or item.article_id, f"extraction failed: {type(exc).__name__}: {exc}")

@@ -1,0 +1,61 @@
+"""Newsline's temporal tagger: find TIMEX3 expressions and resolve them against the publication date.
+
+Rules and word lists live in extract/knowledge/timex/; rules.py applies them, normalise.py gives values,
+tense.py reads the tense of each clause, ranges.py joins range endpoints, calendar.py does the arithmetic.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date
+
+from extract.model import Sentence, Timex
+from extract.sentences import split
+from extract.timex import calendar, ranges, rules
+from extract.timex.normalise import NORMALISERS, Context
+from extract.timex.tense import tense_at
+
+__all__ = ["tag", "interval"]
+_POSSESSIVE = re.compile(r"['’]s\b")
+interval = calendar.interval
+
+
+def tag(text: str, published: date | None, sentences: list[Sentence] | None = None,
+        join_ranges: bool = True) -> list[Timex]:
+    """Time expressions of `text`, resolved against `published` (None: relative ones stay unanchored).
+
+    With join_ranges, "Aug. 5-10" is one Timex with value and end_value; without, two (TimeBank's way).
+    """
+    sentences = sentences if sentences is not None else split(text)
+    starts = [s.start for s in sentences]
+    found: list[Timex] = []
+    anchor, anchor_text = "", ""
+    recent: dict[str, str] = {}
+    reference_by_sentence: dict[int, str] = {}
+    neutral = Context(published, None)
+
+    def has_value(m: rules.Match) -> bool:
+        return NORMALISERS[m.rule.normaliser](m.groups, m.rule.params, neutral) is not None
+
+    for m in rules.find(text, has_value):
+        i = max(0, bisect.bisect_right(starts, m.start) - 1)
+        sent = sentences[i] if sentences else Sentence(0, len(text), text)
+        tense = tense_at(sent.text, m.start - sent.start, m.end - sent.start)
+        if _POSSESSIVE.match(text, m.end):  # "Tuesday's ruling": a thing already there
+            tense = None
+        ctx = Context(published, tense, anchor, anchor_text, reference_by_sentence.get(i, ""), recent)
+        result = NORMALISERS[m.rule.normaliser](m.groups, m.rule.params, ctx)
+        if result is None or not result.value:
+            continue
+        ttype = result.type or m.rule.type
+        surface = text[m.start:m.end]
+        found.append(Timex(m.start, m.end, surface, ttype, result.value, relative=result.relative,
+                           anchored=result.anchored, reason=f"'{surface}': {result.reason}"))
+        span = calendar.interval(result.value.split("T")[0]) if ttype in ("DATE", "TIME") else None
+        if span and m.rule.params.get("anchor", True):
+            anchor, anchor_text = result.value, surface
+            recent[span[2]] = result.value.split("T")[0]
+            reference_by_sentence[i] = result.value.split("T")[0]
+    found = ranges.complete(text, found)
+    return ranges.join(text, found) if join_ranges else found

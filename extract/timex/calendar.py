@@ -1,0 +1,153 @@
+"""Calendar arithmetic on TIMEX3 values: shifting by units, granularity, and the interval a value covers."""
+
+from __future__ import annotations
+
+import calendar as _cal
+import re
+from datetime import date, timedelta
+
+# Granularities from coarse to fine, with the TIMEX3 value shape of each.
+GRANULARITIES = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day")
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+GRAN_OF_UNIT = {"D": "day", "WE": "day", "W": "week", "M": "month", "Q": "quarter", "H": "year", "Y": "year",
+                "DE": "decade", "CE": "century"}
+
+_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(T.*)?$")
+_WEEK = re.compile(r"^(\d{4})-W(\d\d)(-WE)?$")
+_MONTH = re.compile(r"^(\d{4})-(\d\d)$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_HALF = re.compile(r"^(\d{4})-H([12])$")
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_YEAR = re.compile(r"^(\d{4})$")
+_DECADE = re.compile(r"^(\d{3})$")
+_CENTURY = re.compile(r"^(\d{2})$")
+
+
+def day_value(d: date) -> str:
+    """YYYY-MM-DD."""
+    return d.isoformat()
+
+
+def week_value(d: date) -> str:
+    """The ISO week of `d` as YYYY-Wnn."""
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def month_value(year: int, month: int) -> str:
+    """YYYY-MM, carrying months over years."""
+    y, m = divmod(year * 12 + month - 1, 12)
+    return f"{y:04d}-{m + 1:02d}"
+
+
+def shift(anchor: date, unit: str, n: int) -> str:
+    """The value of the unit `n` steps away from the one holding `anchor` ("W", -1 -> last week)."""
+    y = anchor.year
+    if unit == "D":
+        return day_value(anchor + timedelta(days=n))
+    if unit in ("W", "WE"):
+        monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=n)
+        return week_value(monday) + ("-WE" if unit == "WE" else "")
+    if unit == "M":
+        return month_value(y, anchor.month + n)
+    if unit == "Q":
+        q = y * 4 + (anchor.month - 1) // 3 + n
+        return f"{q // 4:04d}-Q{q % 4 + 1}"
+    if unit == "H":
+        h = y * 2 + (anchor.month - 1) // 6 + n
+        return f"{h // 2:04d}-H{h % 2 + 1}"
+    if unit == "Y":
+        return f"{y + n:04d}"
+    if unit == "DE":
+        return f"{y // 10 + n:03d}"
+    if unit == "CE":
+        return f"{y // 100 + n:02d}"
+    raise ValueError(f"cannot shift by unit {unit!r}")
+
+
+def shift_value(value: str, years: int = 0, unit: str = "", n: int = 0) -> str | None:
+    """`value` moved by whole years, or by `n` of its own `unit`; None when the value has no calendar shape."""
+    span = interval(value)
+    if span is None:
+        return None
+    start, _, precision = span
+    if years:
+        m = re.match(r"^(\d{4})(.*)$", value)
+        if not m:
+            return None
+        if precision == "week":  # the same ISO week number a year away
+            return f"{int(m.group(1)) + years:04d}{m.group(2)}"
+        rest = m.group(2)
+        if rest == "-02-29":
+            rest = "-02-28"
+        return f"{int(m.group(1)) + years:04d}{rest}"
+    if unit:
+        return shift(start, unit, n)
+    return value
+
+
+def easter(year: int) -> date:
+    """Gregorian Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th (1-based; -1 = last) ISO weekday (1 = Monday) of a month."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = date(year, month, _cal.monthrange(year, month)[1])
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def interval(value: str) -> tuple[date, date, str] | None:
+    """(first day, last day, precision) that a TIMEX3 DATE/TIME value covers; None when not on the calendar."""
+    try:
+        return _interval(value)
+    except ValueError:
+        return None
+
+
+def _interval(value: str) -> tuple[date, date, str] | None:
+    if m := _DAY.match(value):
+        d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return d, d, "day"
+    if m := _WEEK.match(value):
+        monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        if m.group(3):
+            return monday + timedelta(days=5), monday + timedelta(days=6), "day"
+        return monday, monday + timedelta(days=6), "week"
+    if m := _MONTH.match(value):
+        y, mo = int(m.group(1)), int(m.group(2))
+        return date(y, mo, 1), date(y, mo, _cal.monthrange(y, mo)[1]), "month"
+    if m := _QUARTER.match(value):
+        y, q = int(m.group(1)), int(m.group(2))
+        last = 3 * q
+        return date(y, last - 2, 1), date(y, last, _cal.monthrange(y, last)[1]), "quarter"
+    if m := _HALF.match(value):
+        y, h = int(m.group(1)), int(m.group(2))
+        return (date(y, 1, 1), date(y, 6, 30), "year") if h == 1 else (date(y, 7, 1), date(y, 12, 31), "year")
+    if m := _SEASON.match(value):
+        y, first, last = int(m.group(1)), *SEASON_MONTHS[m.group(2)]
+        end_year = y + 1 if last < first else y
+        return date(y, first, 1), date(end_year, last, _cal.monthrange(end_year, last)[1]), "season"
+    if m := _YEAR.match(value):
+        y = int(m.group(1))
+        return date(y, 1, 1), date(y, 12, 31), "year"
+    if m := _DECADE.match(value):
+        y = int(m.group(1)) * 10
+        return date(max(y, 1), 1, 1), date(y + 9, 12, 31), "decade"
+    if m := _CENTURY.match(value):
+        y = int(m.group(1)) * 100
+        return date(max(y, 1), 1, 1), date(y + 99, 12, 31), "century"
+    return None

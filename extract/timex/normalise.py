@@ -1,0 +1,473 @@
+"""Normalisers: turn the named groups of a matched rule into a TIMEX3 value, resolved with tense and anchors.
+
+Each normaliser takes (groups, params, context) and returns a Value, or None to reject the match.
+Group names are shared by all rules: year, yy, yearwords, month, day, weekday, season, quarter, half, part,
+relday, dir, number, unit, units, hour, minute, ampm, zone, decade, decadeword, century, holiday.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from extract.timex import calendar as cal
+from extract.timex.words import holiday_date, lookup, number
+
+PAST, FUTURE = "past", "future"
+# A date without a year that goes against the tense must be this many times nearer to win: past-tense
+# clauses often name dates still to come ("agreed to meet on Jan. 14"), future ones rarely name past dates.
+AGAINST_PAST, AGAINST_FUTURE = 5, 20
+UNDERSPECIFIED = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
+                  "season": "XXXX-XX", "year": "XXXX", "decade": "XXX", "century": "XX"}
+UNIT_NAMES = {"D": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "H": "half",
+              "Y": "year", "DE": "decade", "CE": "century"}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a normaliser may look at besides the match."""
+
+    dct: date | None  # publication date
+    tense: str | None  # past | future | present | None, of the clause around the match
+    anchor: str = ""  # value of the last specific date in the narrative
+    anchor_text: str = ""
+    reference: str = ""  # value of the last date-like expression in the same sentence
+    recent: dict[str, str] | None = None  # the last value of each granularity mentioned so far
+
+
+@dataclass(frozen=True)
+class Value:
+    """A normalised value and how it was reached."""
+
+    value: str
+    type: str = ""  # overrides the rule's type when set
+    relative: bool = False
+    anchored: bool = True
+    reason: str = ""
+
+
+def _int(text: str | None) -> int | None:
+    return int(text) if text and text.isdigit() else None
+
+
+def _year(g: dict[str, str | None]) -> int | None:
+    if g.get("year"):
+        return int(g["year"])
+    if g.get("yy"):
+        yy = int(g["yy"].strip("'’"))
+        return 1900 + yy if yy >= 30 else 2000 + yy
+    if g.get("yearwords"):
+        return number(g["yearwords"], year=True)
+    return None
+
+
+def _ordinal(text: str | None) -> int | None:
+    if not text:
+        return None
+    if m := re.match(r"\d+", text):
+        return int(m.group(0))
+    v = lookup("ORDINAL", text)
+    return v if isinstance(v, int) else None
+
+
+def _fmt(d: date) -> str:
+    return f"{d:%b} {d.day}, {d.year}"
+
+
+def _dct_words(ctx: Context) -> str:
+    return f"publication {ctx.dct.isoformat()}" if ctx.dct else "publication"
+
+
+# ---- resolving a year or a weekday against the publication date --------------------------------------
+
+
+def choose_occurrence(make: Callable[[int], str | None], dct: date, direction: int | None, tense: str | None,
+                      ) -> tuple[str, str] | None:
+    """Pick the year for a value without one: (value, why). `make(year)` builds the value for a year.
+
+    direction -1/0/+1 from "last/this/next"; otherwise the tense decides: past -> latest starting on or
+    before publication, future -> earliest ending on or after it, else the nearest.
+    """
+    options = []
+    for y in range(dct.year - 2, dct.year + 3):
+        v = make(y)
+        span = cal.interval(v) if v else None
+        if span:
+            options.append((span[0], span[1], v))
+    if not options:
+        return None
+    if direction == 0:
+        same = [o for o in options if o[0] <= dct <= o[1]] or [o for o in options if o[0].year == dct.year]
+        return (same[0][2], "the one of the current year") if same else None
+    if direction == -1:
+        before = [o for o in options if o[1] < dct]
+        return (before[-1][2], "the last one before publication") if before else None
+    if direction == 1:
+        after = [o for o in options if o[0] > dct]
+        return (after[0][2], "the next one after publication") if after else None
+    current = [o for o in options if o[0] <= dct <= o[1]]
+    if current:
+        return current[0][2], "the one around publication"
+    before = [o for o in options if o[1] < dct]
+    if tense == FUTURE and before and _reporting_period(before[-1], dct):
+        return before[-1][2], "future tense, and the period just ended (yet to be reported)"
+
+    def distance(o: tuple[date, date, str]) -> int:
+        days = min(abs((o[0] - dct).days), abs((o[1] - dct).days))
+        if tense == PAST and o[0] > dct:
+            return days * AGAINST_PAST
+        if tense == FUTURE and o[1] < dct:
+            return days * AGAINST_FUTURE
+        return days
+
+    best = min(options, key=lambda o: (distance(o), o[0] > dct))
+    side = "before" if best[1] < dct else "after"
+    why = {PAST: "past tense", FUTURE: "future tense"}.get(tense or "", "no tense cue")
+    return best[2], f"{why}: the nearest {side} publication"
+
+
+def _reporting_period(option: tuple[date, date, str], dct: date) -> bool:
+    """True for a quarter or half that ended within its own length before publication."""
+    start, end, value = option
+    return bool(re.search(r"-[QH]\d$", value)) and (dct - end) <= (end - start)
+
+
+def resolve_weekday(weekday: int, dct: date, direction: int | None, tense: str | None) -> tuple[date, str]:
+    """The date of a weekday name (1 = Monday) relative to publication, and why."""
+    back = (dct.isoweekday() - weekday) % 7  # days back to the latest such weekday on or before dct
+    fwd = (weekday - dct.isoweekday()) % 7
+    if direction == -1:
+        days = back or 7
+        return dct - timedelta(days=days), "'last': the one before publication"
+    if direction == 1:
+        days = fwd or 7
+        return dct + timedelta(days=days), "'next': the one after publication"
+    if direction == 0:
+        monday = dct - timedelta(days=dct.isoweekday() - 1)
+        return monday + timedelta(days=weekday - 1), "'this': the one in the week of publication"
+    if tense == FUTURE:
+        return dct + timedelta(days=fwd), "future tense: the one on or after publication"
+    if tense == PAST or back <= fwd or back <= 3:
+        why = "past tense" if tense == PAST else "no future cue"
+        return dct - timedelta(days=back), f"{why}: the one on or before publication"
+    return dct + timedelta(days=fwd), "the nearest one after publication"
+
+
+# ---- normalisers ------------------------------------------------------------------------------------
+
+
+def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
+    """A point or period on the calendar: dates, months, seasons, quarters, weekdays, holidays, times."""
+    year = _year(g)
+    month = (lookup("MONTH", g.get("month")) or lookup("MONTH_ABBR", g.get("month")) or _int(g.get("monthnum"))
+             or p.get("month"))
+    day = _int(g.get("day")) or _ordinal(g.get("dayord")) or p.get("day")
+    weekday = lookup("WEEKDAY", g.get("weekday")) or lookup("WEEKDAY_ABBR", g.get("weekday"))
+    season = lookup("SEASON", g.get("season")) or p.get("season")
+    quarter = _ordinal(g.get("quarter")) or p.get("quarter")
+    half = _ordinal(g.get("half")) or p.get("half")
+    if half == -1:
+        half = 2
+    if quarter == -1:
+        quarter = 4
+    direction = lookup("DIRECTION", g.get("dir"))
+    relday = g.get("relday") or p.get("relday")
+    holiday = g.get("holiday")
+    suffix = _time_suffix(g, p)
+    if suffix is None:
+        return None
+    if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
+        return None
+    if quarter is not None and not 1 <= quarter <= 4 or half is not None and half not in (1, 2):
+        return None
+
+    def build(y: int) -> str | None:
+        try:
+            if holiday:
+                return holiday_date(holiday, y).isoformat()
+            if month and day:
+                return date(y, month, day).isoformat()
+            if month:
+                return f"{y:04d}-{month:02d}"
+            if season:
+                return f"{y:04d}-{season}"
+            if quarter:
+                return f"{y:04d}-Q{quarter}"
+            if half:
+                return f"{y:04d}-H{half}"
+        except ValueError:
+            return None
+        return f"{y:04d}"
+
+    text_type = "TIME" if suffix.startswith("T") and ":" in suffix else ""
+    if year is None and g.get("yearrel"):  # "February this year", "the first quarter of next year"
+        if ctx.dct is None:
+            return Value("XXXX" + (build(2000) or "")[4:] + suffix, text_type, True, False, "needs a publication date")
+        year = ctx.dct.year + (lookup("DIRECTION", g["yearrel"]) or 0)
+        v = build(year)
+        return Value(v + suffix, text_type, True, reason=f"the year relative to {_dct_words(ctx)}") if v else None
+    if relday:
+        return _relative_day(relday, suffix, text_type, ctx)
+    if year is not None:
+        if weekday and not (month and day):
+            return None
+        v = build(year)
+        if v and p.get("week"):
+            v = cal.week_value(date.fromisoformat(v))
+        return Value(v + suffix if v else "", text_type, reason="a full date") if v else None
+    if weekday and not (month and day):
+        if ctx.dct is None:
+            return Value(f"XXXX-WXX-{weekday}{suffix}", text_type, True, False, "needs a publication date")
+        d, why = resolve_weekday(weekday, ctx.dct, direction, ctx.tense)
+        if not text_type:
+            suffix = ""
+        return Value(d.isoformat() + suffix, text_type, True, reason=f"{why} ({_dct_words(ctx)}) -> {_fmt(d)}")
+    if not (month or season or quarter or half or holiday):
+        if not suffix:
+            return None
+        anchor_day = cal.interval(ctx.anchor.split("T")[0]) if ctx.anchor else None
+        if anchor_day and anchor_day[2] == "day":  # a time of day alone: on the day the story is at
+            return Value(anchor_day[0].isoformat() + suffix, text_type, True,
+                         reason=f"on the day last mentioned ({ctx.anchor_text})")
+        return _relative_day("today", suffix, text_type, ctx)
+    if ctx.dct is None:
+        probe = build(2000) or ""
+        return Value("XXXX" + probe[4:] + suffix, text_type, True, False, "no year, and no publication date")
+    picked = choose_occurrence(build, ctx.dct, direction, ctx.tense)
+    if picked is None:
+        return None
+    v, why = picked
+    if p.get("week"):
+        v = cal.week_value(date.fromisoformat(v))
+    return Value(v + suffix, text_type, True, reason=f"no year in the text; {why} ({_dct_words(ctx)})")
+
+
+def _time_suffix(g: dict[str, str | None], p: dict) -> str | None:
+    """'' or the TIMEX3 time part: TMO/TAF/TEV/TNI for parts of day, THH:MM for clock times."""
+    if g.get("hour"):
+        hour, minute = int(g["hour"]), int(g.get("minute") or 0)
+        ampm = (g.get("ampm") or "").lower().replace(".", "").replace(" ", "")
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        if hour > 24 or minute > 59:
+            return None
+        return f"T{hour:02d}:{minute:02d}"
+    if p.get("clock"):
+        return f"T{p['clock']}"
+    part = lookup("PART_OF_DAY", g.get("part")) or p.get("part")
+    if part == "MI":
+        return "T12:00"
+    return f"T{part}" if part else ""
+
+
+def _relative_day(relday: str, suffix: str, text_type: str, ctx: Context) -> Value:
+    word = relday.lower()
+    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
+    if word == "tonight" and not suffix:
+        suffix = "TNI"
+    if ctx.dct is None:
+        return Value("XXXX-XX-XX" + suffix, text_type, True, False, "needs a publication date")
+    d = ctx.dct + timedelta(days=offset)
+    return Value(d.isoformat() + suffix, text_type, True, reason=f"{word} relative to {_dct_words(ctx)}")
+
+
+def offset(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
+    """A unit counted from publication: 'last week', 'next year', 'two days ago', 'earlier this month'."""
+    unit = p.get("unit") or lookup("UNIT", g.get("unit")) or lookup("UNITS", g.get("units"))
+    if not unit or unit in ("TS", "TM", "TH", "2W", "ML"):
+        return None
+    n = p.get("n")
+    if n == "tense":  # "the weekend": the last one in a past clause, else the coming one
+        n = -1 if ctx.tense == PAST else 0
+    if n is None:
+        n = lookup("DIRECTION", g.get("dir"))
+    if g.get("number"):
+        count = number(g["number"])
+        if count is None:
+            return None
+        if count == "X":
+            return Value(p.get("vague", "PAST_REF"), "DATE", True, reason="an unspecified time before publication")
+        if unit in ("DE", "CE"):  # "two decades ago": a year, not a decade
+            unit, count = "Y", count * (10 if unit == "DE" else 100)
+        n = -count if p.get("sign", 1) < 0 else count
+    if n is None:
+        return None
+    if ctx.dct is None:
+        return Value(UNDERSPECIFIED.get(cal.GRAN_OF_UNIT.get(unit, "day"), "XXXX-XX-XX"), "", True, False,
+                     "needs a publication date")
+    if unit == "WE":
+        v = cal.shift(ctx.dct, "WE", n)
+    else:
+        v = cal.shift(ctx.dct, unit, int(n))
+    name = UNIT_NAMES.get(unit, unit)
+    where = {0: f"the {name} of", -1: f"the {name} before that of", 1: f"the {name} after that of"}.get(
+        int(n), f"{abs(int(n))} {name}s {'before' if n < 0 else 'after'}")
+    return Value(v + (_time_suffix(g, p) or ""), "", True, reason=f"{where} {_dct_words(ctx)}")
+
+
+def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
+    """A time counted from the last date in the text: 'the next day', 'a year earlier', 'that month'."""
+    unit = p.get("unit") or lookup("UNIT", g.get("unit")) or lookup("UNITS", g.get("units"))
+    if not unit or unit in ("TS", "TM", "TH", "2W", "ML"):
+        return None
+    n = p.get("n", 0)
+    if g.get("number"):
+        count = number(g["number"])
+        if count is None or count == "X":
+            return None
+        n = count * (-1 if p.get("sign", 1) < 0 else 1)
+    base = ctx.anchor if cal.interval(ctx.anchor or "") else ""
+    base_words = f"'{ctx.anchor_text}' ({ctx.anchor})" if base else ""
+    if p.get("recent"):  # "the quarter": the quarter last mentioned, else the one before publication
+        base = (ctx.recent or {}).get(p["recent"], "")
+        base_words = f"the {p['recent']} last mentioned ({base})"
+        if not base and ctx.dct:
+            base = cal.shift(ctx.dct, unit, p.get("fallback", 0))
+            base_words = f"the {p['recent']} reported on before {_dct_words(ctx)}"
+    if p.get("same_sentence_reference"):  # "a year ago": the same period as the one under discussion
+        focus = ctx.reference or (ctx.recent or {}).get("quarter", "")
+        base, base_words = focus, f"the period under discussion ({focus})"
+    if not base:
+        if ctx.dct is None:
+            return Value(UNDERSPECIFIED.get(cal.GRAN_OF_UNIT.get(unit, "day"), "XXXX-XX-XX"), "", True, False,
+                         "no earlier date in the text and no publication date")
+        base, base_words = ctx.dct.isoformat(), _dct_words(ctx)
+        if p.get("keep_granularity"):  # "a year ago" with nothing before it: a year, not a day
+            base = cal.shift(ctx.dct, unit, 0)
+    span = cal.interval(base)
+    if span is None:
+        return None
+    if g.get("year"):  # "the 1988 period": the period under discussion, in that year
+        return Value(g["year"] + base[4:] if len(base) > 4 else g["year"], "", True,
+                     reason=f"the {p.get('recent', 'period')} under discussion ({base}) in {g['year']}")
+    if p.get("keep_granularity") and unit == "Y":
+        v = cal.shift_value(base, years=int(n))
+    elif p.get("keep_granularity") and span[2] == cal.GRAN_OF_UNIT.get(unit):
+        v = cal.shift(span[0], unit, int(n))
+    else:
+        v = cal.shift(span[0], unit, int(n))
+    if v is None:
+        return None
+    name = UNIT_NAMES.get(unit, unit)
+    how = "the same" if n == 0 else f"{abs(int(n))} {name}(s) {'before' if n < 0 else 'after'}"
+    return Value(v + (_time_suffix(g, p) or ""), "", True, reason=f"{how} {name} as {base_words}")
+
+
+def reference(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
+    """PRESENT_REF, PAST_REF or FUTURE_REF ('now', 'recently', 'the future')."""
+    return Value(p["value"], "", True, reason="a general reference to the " + p["value"][:-4].lower())
+
+
+def duration(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
+    """A length of time: 'two years' -> P2Y, 'three-hour' -> PT3H, 'months' -> PXM."""
+    unit = p.get("unit") or lookup("UNIT", g.get("unit")) or lookup("UNITS", g.get("units"))
+    if not unit:
+        return None
+    count: int | float | str | None = p.get("n", 1)
+    if g.get("number") and re.fullmatch(r"1[6-9]\d\d|20\d\d", g["number"]) and g.get("unit"):
+        return None  # "the 1988 quarter" is a year, not 1,988 quarters
+    if g.get("number"):
+        count = number(g["number"])
+    elif g.get("units") and "n" not in p:
+        count = "X"
+    if count is None:
+        return None
+    if g.get("fraction"):
+        count = (0 if count == "X" else count) + 0.5
+    return Value(duration_value(count, unit), "DURATION", reason="a length of time")
+
+
+# Units as (TIMEX3 letter, time part?) and how a fraction of one is written in the next smaller unit.
+_UNIT_LETTER = {"TS": ("S", True), "TM": ("M", True), "TH": ("H", True), "D": ("D", False), "W": ("W", False),
+                "M": ("M", False), "Q": ("Q", False), "Y": ("Y", False)}
+_SMALLER = {"TM": ("TS", 60), "TH": ("TM", 60), "D": ("TH", 24), "W": ("D", 7), "M": ("D", 30), "Y": ("M", 12)}
+_MULTIPLE = {"2W": ("W", 2), "WE": ("D", 2), "DE": ("Y", 10), "CE": ("Y", 100), "ML": ("Y", 1000)}
+
+
+def duration_value(count: int | float | str, unit: str) -> str:
+    """P-notation for a count of a unit ('X' for an unspecified count): P2Y, PT5H30M, P20Y for two decades."""
+    if unit in _MULTIPLE:
+        unit, factor = _MULTIPLE[unit]
+        count = count if count == "X" else count * factor
+    letter, is_time = _UNIT_LETTER[unit]
+    t = "T" if is_time else ""
+    if isinstance(count, float) and not count.is_integer() and unit in _SMALLER:
+        whole = int(count)
+        small, per = _SMALLER[unit]
+        rest = round((count - whole) * per)
+        small_letter, small_time = _UNIT_LETTER[small]
+        head = f"{whole}{letter}" if whole else ""
+        if small_time and not is_time:
+            return f"P{head}T{rest}{small_letter}"
+        return f"P{t}{head}{rest}{small_letter}"
+    if isinstance(count, float):
+        count = int(count) if count.is_integer() else count
+    return f"P{t}{count}{letter}"
+
+
+def recurrence(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
+    """A set: 'daily' -> P1D, 'every Thursday' -> XXXX-WXX-4, 'each July' -> XXXX-07."""
+    if "value" in p:
+        return Value(p["value"], "SET", reason="a recurring time")
+    if g.get("adverb"):
+        return Value(lookup("SET_ADVERB", g["adverb"]), "SET", reason="a recurring time")
+    weekday = lookup("WEEKDAY", g.get("weekday")) or lookup("WEEKDAY_ABBR", g.get("weekday"))
+    part = lookup("PART_OF_DAY", g.get("part"))
+    suffix = f"T{part}" if part and part != "MI" else ""
+    if weekday:
+        return Value(f"XXXX-WXX-{weekday}{suffix}", "SET", reason="every such weekday")
+    month = lookup("MONTH", g.get("month"))
+    if month:
+        return Value(f"XXXX-{month:02d}", "SET", reason="every such month")
+    season = lookup("SEASON", g.get("season"))
+    if season:
+        return Value(f"XXXX-{season}", "SET", reason="every such season")
+    if part:
+        return Value(f"XXXX-XX-XX{suffix or 'T12:00'}", "SET", reason="every such part of the day")
+    unit = lookup("UNIT", g.get("unit")) or lookup("UNITS", g.get("units"))
+    if not unit:
+        return None
+    count = number(g["number"]) if g.get("number") else 1
+    return Value(duration_value(count if count != "X" else "X", unit), "SET", reason="a recurring time")
+
+
+def decade(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
+    """'the 1990s' -> 199, "the '80s" -> 198, 'the nineties' -> 199, 'the 1800s' -> 18 (a century)."""
+    if g.get("decade"):
+        digits = g["decade"].strip("'’")
+        if len(digits) == 4:
+            if digits.endswith("00") and not digits.startswith("20"):
+                return Value(digits[:2], reason="a century")
+            return Value(digits[:3], reason="a decade")
+        century = (ctx.dct.year // 100) if ctx.dct else 19
+        if int(digits) * 1 > (ctx.dct.year % 100 if ctx.dct else 99):
+            century -= 1
+        return Value(f"{century:02d}{digits[0]}", "", True, reason="a decade of the last hundred years")
+    word = lookup("DECADE_WORD", g.get("decadeword"))
+    if word is None:
+        return None
+    century = ctx.dct.year // 100 if ctx.dct else 19
+    if word * 10 > (ctx.dct.year % 100 if ctx.dct else 99):
+        century -= 1
+    return Value(f"{century:02d}{word}", "", True, reason="a decade of the last hundred years")
+
+
+def century(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
+    """'the 20th century' -> 19; 'this century' -> the century of publication."""
+    n = _ordinal(g.get("century"))
+    if n:
+        return Value(f"{n - 1:02d}", reason="a century")
+    direction = lookup("DIRECTION", g.get("dir"))
+    if direction is None or ctx.dct is None:
+        return None
+    return Value(cal.shift(ctx.dct, "CE", direction), "", True, reason="relative to publication")
+
+
+NORMALISERS: dict[str, Callable[[dict, dict, Context], Value | None]] = {
+    "point": point, "offset": offset, "narrative": narrative, "reference": reference,
+    "duration": duration, "recurrence": recurrence, "decade": decade, "century": century,
+}

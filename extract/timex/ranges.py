@@ -1,0 +1,82 @@
+"""Ranges: complete bare endpoints ("Aug. 5-10" -> "10") and join two endpoints into one range."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from extract.model import Timex
+from extract.timex import calendar as cal
+
+# A bare day after a day ("Aug. 5-10", "April 24 and 25") or a year after a year ("2009-10", "1998-2001").
+_BARE_DAY = re.compile(r"\s*(?:[-–—]|to|through|thru|and|&)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?![-/:.,]?\d|\s*(?:%|percent|[ap]\.?m\b))")
+_BARE_YEAR = re.compile(r"\s*[-–/]\s*(\d{4}|\d{2})\b(?![-/:.,]?\d|\s*%)")
+# What may stand between the two ends of a range, and what may open it.
+_BETWEEN = re.compile(r"\s*(?:[-–—]|to|through|thru|until|till|and|to\s+the\s+end\s+of)\s*", re.I)
+_OPENER = re.compile(r"(?:\b(from|between)\s+)$", re.I)
+_DAY_VALUE = re.compile(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)(T.*)?$")
+
+
+def complete(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Add the second endpoint that a range writes as a bare number ("Aug. 5-10": the "10")."""
+    out: list[Timex] = []
+    starts = {t.start for t in timexes}
+    for t in timexes:
+        out.append(t)
+        if t.type != "DATE":
+            continue
+        if m := _DAY_VALUE.match(t.value):
+            after = _BARE_DAY.match(text, t.end)
+            if after and after.start(1) not in starts:
+                day = int(after.group(1))
+                if int(m.group(3)) < day <= 31:
+                    value = f"{m.group(1)}-{m.group(2)}-{day:02d}"
+                    if m.group(1) == "XXXX" or cal.interval(value):
+                        out.append(Timex(after.start(1), after.end(1), after.group(1), "DATE", value,
+                                         relative=t.relative, anchored=t.anchored,
+                                         reason=f"the end of a range starting {t.value}"))
+        elif re.fullmatch(r"\d{4}", t.value):
+            after = _BARE_YEAR.match(text, t.end)
+            if after and after.start(1) not in starts:
+                digits = after.group(1)
+                year = int(digits) if len(digits) == 4 else int(t.value[:2] + digits)
+                if int(t.value) < year <= int(t.value) + 100:
+                    out.append(Timex(after.start(1), after.end(1), digits, "DATE", f"{year:04d}",
+                                     reason=f"the end of a range starting {t.value}"))
+    return out
+
+
+def join(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Merge two consecutive DATE endpoints of a range into one Timex with `end_value`."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(timexes):
+        t = timexes[i]
+        nxt = timexes[i + 1] if i + 1 < len(timexes) else None
+        if nxt and _is_range(text, t, nxt):
+            opener = _OPENER.search(text, max(0, t.start - 12), t.start)
+            gap = text[t.end:nxt.start]
+            if re.fullmatch(r"\s*and\s*", gap, re.I) and not opener and not nxt.reason.startswith("the end of"):
+                out.append(t)
+                i += 1
+                continue
+            start = opener.start() if opener else t.start
+            out.append(replace(t, start=start, end=nxt.end, text=text[start:nxt.end], end_value=nxt.value,
+                               relative=t.relative or nxt.relative, anchored=t.anchored and nxt.anchored,
+                               reason=f"a range: from {t.value} ({t.reason}) to {nxt.value} ({nxt.reason})"))
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def _is_range(text: str, a: Timex, b: Timex) -> bool:
+    if a.type not in ("DATE", "TIME") or b.type not in ("DATE", "TIME"):
+        return False
+    if not _BETWEEN.fullmatch(text[a.end:b.start]):
+        return False
+    if not (a.anchored and b.anchored):
+        return a.value[:4] == "XXXX" or b.value[:4] == "XXXX"
+    first, last = cal.interval(a.value), cal.interval(b.value)
+    return bool(first and last and first[0] <= last[1])

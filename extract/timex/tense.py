@@ -1,0 +1,77 @@
+"""The tense of the clause around a time expression, from cue words (knowledge/timex/tense.toml)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+
+from extract import knowledge
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|'ll|’ll|'d")
+_PASSIVE = re.compile(r"\b(?:be|being|been|is|are|am|to)\s+(?:\w+ly\s+)?$", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:“”\"]|,\s+(?:but|while|whereas|although|as|and)\b|\s+—\s+|\s+--\s+")
+WINDOW = 10  # tokens looked at on each side
+
+
+@cache
+def _cues() -> tuple[dict[str, str], list[tuple[re.Pattern, str]], frozenset[str]]:
+    data = tomllib.loads(knowledge.path("timex/tense.toml").read_text(encoding="utf-8"))
+    words: dict[str, str] = {}
+    phrases = []
+    for tense in ("present", "past", "future"):  # later tenses win for a word listed twice
+        for w in data[tense].get("words", []):
+            words[w.lower()] = tense
+        for p in data[tense].get("phrases", []):
+            phrases.append((re.compile(r"\b" + re.escape(p).replace(r"\ ", r"\s+") + r"\b", re.I), tense))
+    return words, phrases, frozenset(w.lower() for w in data["past"].get("not_past", []))
+
+
+@cache
+def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, tense) of every tense cue in a sentence."""
+    words, phrases, not_past = _cues()
+    found: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, tense in phrases:
+        for m in pattern.finditer(sentence):
+            found.append((m.start(), m.end(), tense))
+            taken.append((m.start(), m.end()))
+    for m in _TOKEN.finditer(sentence):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        w = m.group(0).lower()
+        tense = words.get(w)
+        if tense is None and len(w) > 4 and w.endswith("ed") and "-" not in w and w not in not_past:
+            tense = "past"
+        if tense == "past" and _PASSIVE.search(sentence, 0, m.start()):
+            tense = None  # "will be paid", "is expected": a participle, not a past tense
+        if tense:
+            found.append((m.start(), m.end(), tense))
+    return tuple(sorted(found))
+
+
+def tense_at(sentence: str, start: int, end: int) -> str | None:
+    """'past', 'future' or 'present' for the clause holding sentence[start:end]; None when nothing says."""
+    found = cues(sentence)
+    if not found:
+        return None
+    left_bound = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    right = _CLAUSE_BREAK.search(sentence, end)
+    right_bound = right.start() if right else len(sentence)
+    left = [c for c in found if left_bound <= c[1] <= start]
+    right_cues = [c for c in found if end <= c[0] < right_bound]
+    if left and _words_between(sentence, left[-1][1], start) <= WINDOW:
+        return left[-1][2]
+    if right_cues and _words_between(sentence, end, right_cues[0][0]) <= WINDOW:
+        return right_cues[0][2]
+    if left:
+        return left[-1][2]
+    if right_cues:
+        return right_cues[0][2]
+    nearest = min(found, key=lambda c: min(abs(c[0] - end), abs(start - c[1])))
+    return nearest[2]
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    return len(text[a:b].split())

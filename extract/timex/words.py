@@ -1,0 +1,102 @@
+"""The tagger's word classes (knowledge/timex/words.toml), numbers and holidays."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date, timedelta
+from functools import cache
+
+from extract import knowledge
+from extract.timex import calendar as cal
+
+
+@cache
+def classes() -> dict[str, dict[str, object]]:
+    """Every word class: {CLASS: {lowercased word: value}}."""
+    data = tomllib.loads(knowledge.path("timex/words.toml").read_text(encoding="utf-8"))
+    return {name: {k.lower(): v for k, v in table.items()} for name, table in data.items()
+            if name != "case_sensitive"}
+
+
+@cache
+def class_pattern(name: str) -> str:
+    """A regex alternation of a class's words, longest first; case-sensitive classes match as written."""
+    data = tomllib.loads(knowledge.path("timex/words.toml").read_text(encoding="utf-8"))
+    words = sorted(data[name], key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    if name in data["case_sensitive"]["classes"]:
+        return f"(?-i:{alternation})"
+    return f"(?:{alternation})"
+
+
+def lookup(name: str, word: str | None):
+    """The value of `word` in class `name` (case- and space-insensitive), or None."""
+    if not word:
+        return None
+    return classes()[name].get(re.sub(r"\s+", " ", word.strip().rstrip(".").lower()))
+
+
+_SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+
+def number(text: str, year: bool = False) -> int | float | str | None:
+    """The number a phrase says: '24', '1,500', 'twenty-four', 'two hundred', 'several' -> 'X'.
+
+    With year=True, read a spelled-out year: 'nineteen ninety-six' -> 1996, 'two thousand one' -> 2001.
+    """
+    t = text.strip().lower().replace(",", "")
+    if re.fullmatch(r"\d+", t):
+        return int(t)
+    if re.fullmatch(r"\d*\.\d+", t):
+        return float(t)
+    whole = lookup("NUMBER", t)
+    if whole is not None:
+        return whole
+    parts = [w for w in re.split(r"[\s-]+", t) if w and w != "and"]
+    if not parts:
+        return None
+    if year and len(parts) >= 2 and parts[1] not in _SCALE:
+        head = number(parts[0])
+        rest = number(" ".join(parts[1:]))
+        if isinstance(head, int) and isinstance(rest, int) and 10 <= head <= 20 and rest < 100:
+            return head * 100 + rest
+    total, current = 0, 0
+    for w in parts:
+        if w in _SCALE:
+            current = max(current, 1) * _SCALE[w]
+            if _SCALE[w] >= 1000:
+                total, current = total + current, 0
+            continue
+        v = lookup("NUMBER", w)
+        if not isinstance(v, int):
+            return "X" if v == "X" else None
+        current += v
+    return total + current
+
+
+@cache
+def holidays() -> tuple[tuple[re.Pattern, str], ...]:
+    """(name pattern, rule) for every holiday in knowledge/timex/holidays.tsv."""
+    return tuple((re.compile(name + r"$", re.I), rule) for name, rule in knowledge.table("timex/holidays.tsv"))
+
+
+def holiday_pattern() -> str:
+    """A regex alternation of all holiday names."""
+    return "(?:" + "|".join(p.pattern[:-1] for p, _ in holidays()) + ")"
+
+
+def holiday_date(name: str, year: int) -> date:
+    """The date of a named holiday in a year."""
+    for pattern, rule in holidays():
+        if pattern.match(name.strip()):
+            kind, *args = rule.split()
+            if kind == "fixed":
+                month, day = map(int, args[0].split("-"))
+                return date(year, month, day)
+            if kind == "nth":
+                month, weekday, n, *after = map(int, args)
+                return cal.nth_weekday(year, month, weekday, n) + timedelta(days=after[0] if after else 0)
+            if kind == "easter":
+                return cal.easter(year) + timedelta(days=int(args[0]))
+    raise ValueError(f"unknown holiday {name!r}")

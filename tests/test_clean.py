@@ -1,0 +1,164 @@
+"""The clean stage: publisher boilerplate goes, news stays, and the kept lines are unchanged."""
+
+from pathlib import Path
+
+import pytest
+
+from extract.clean import clean
+
+SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+SEED_FILES = ("000_998bbf2173ad093f.txt", "003_b99d12ebba10067c.txt")
+SEED_LAST_NEWS = {
+    "000_998bbf2173ad093f.txt": (
+        "The Taliban, al-Qaeda and Islamic State are terrorist organizations banned in Russia."
+    ),
+    "003_b99d12ebba10067c.txt": (
+        "Moscow has a military base in Tajikistan and worries instability there could grow following the "
+        "withdrawal of NATO troops from neighboring Afghanistan, or from conflict in the Middle East, where "
+        "the Islamic State has captured swaths of territory, spilling over."
+    ),
+}
+
+NEWS = [
+    "Ukraine and Moldova signed an agreement on Tuesday to patrol their shared border jointly, the two "
+    "governments announced.",
+    "The deal follows months of talks brokered by the European Union, which pledged $2 billion in support.",
+    "Readers of the regional paper protested outside its offices on Saturday after its editor was dismissed.",
+]
+
+
+def kept_in_order(original: str, cleaned: str) -> bool:
+    """True when `cleaned` is `original` minus whole lines, joined with \\n and trimmed."""
+    remaining = iter(original.split("\n"))
+    return all(any(line == other for other in remaining) for line in cleaned.split("\n"))
+
+
+def seed_text(name: str) -> str:
+    path = SEEDS / name
+    if not path.is_file():
+        pytest.skip(f"the source articles are not at {SEEDS} (shared/ is not beside this checkout)")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("name", SEED_FILES)
+def test_seed_appeal_is_removed_and_the_news_kept(name):
+    text = seed_text(name)
+    cleaned = clean(text)
+    for gone in ("Moscow Times:", "Dear readers", "$2", "monthly", "Remind me later"):
+        assert gone not in cleaned
+    assert cleaned.endswith(SEED_LAST_NEWS[name])
+    assert cleaned == text[: text.index("\nA Message from")]  # every news line is kept, byte for byte
+    assert kept_in_order(text, cleaned)
+
+
+def test_guardian_style_appeal_with_a_plain_line_inside_is_removed():
+    appeal = [
+        "We have a small favour to ask. Every month millions of people read our reporting for free, and more "
+        "and more readers chip in to keep it that way.",
+        "We think everybody should be able to follow the news that shapes their lives, wherever they live.",
+        "That is a choice that costs money every single day.",
+        "Our newsroom has no billionaire owner and no shareholders, so nobody tells us what to cover.",
+        "If you are able to, please back our work with a gift from as little as €1. It only takes a minute. "
+        "Thank you.",
+        "Support us",
+        "Remind me in September",
+    ]
+    text = "\n".join(NEWS + appeal)
+    assert clean(text) == "\n".join(NEWS)
+
+
+def test_support_box_inside_the_article_is_removed():
+    text = "\n".join([
+        NEWS[0],
+        "Support independent journalism",
+        "Our reporting from the front line is paid for by readers like you. Donate today from $5 a month to "
+        "keep it free for everyone.",
+        "Donate now",
+        NEWS[1],
+        NEWS[2],
+    ])
+    assert clean(text) == "\n".join(NEWS)
+
+
+def test_single_closing_appeal_without_opener_is_removed():
+    text = "\n".join(NEWS + [
+        "If you value our independent reporting, please consider supporting us with a monthly donation of "
+        "any size.",
+    ])
+    assert clean(text) == "\n".join(NEWS)
+
+
+def test_membership_appeal_opened_by_a_spoken_line_is_removed():
+    text = "\n".join(NEWS + [
+        "Hi, this is the newsroom. Ukraine's independent media needs you more than ever.",
+        "Our reporters are on the ground every day. We can only do it because thousands of readers support "
+        "us with a monthly contribution.",
+        "Become a member today",
+        "Join 10,000 members",
+    ])
+    assert clean(text) == "\n".join(NEWS)
+
+
+def test_paywall_prompt_is_removed():
+    text = "\n".join(NEWS + [
+        "You have reached your limit of free articles. Subscribe now for unlimited access from $1 a week.",
+        "Already a subscriber? Log in",
+    ])
+    assert clean(text) == "\n".join(NEWS)
+
+
+def test_newsletter_share_cookie_and_advert_lines_are_removed_anywhere():
+    furniture = [
+        "Sign up for our free morning briefing, delivered to your inbox every weekday.",
+        "Share this article",
+        "Follow The Steppe Herald on Telegram",
+        "ADVERTISEMENT",
+        "We use cookies to improve your experience. By continuing to browse, you agree to our cookie policy.",
+        "Story continues below advertisement",
+    ]
+    text = "\n".join([NEWS[0], furniture[0], furniture[1], NEWS[1], furniture[2], furniture[3], NEWS[2],
+                      furniture[4], furniture[5]])
+    assert clean(text) == "\n".join(NEWS)
+
+
+def test_read_more_lines_and_related_story_lists_are_removed():
+    text = "\n".join([
+        NEWS[0],
+        "Read more: EU agrees new sanctions package against Belarus",
+        NEWS[1],
+        "",
+        "Related stories:",
+        "• Poland to build a fence along its border with Belarus",
+        "• Lithuania declares a state of emergency over migrant arrivals",
+        "",
+        NEWS[2],
+    ])
+    assert clean(text) == "\n".join([NEWS[0], NEWS[1], "", "", NEWS[2]])
+
+
+def test_news_that_mentions_money_readers_support_or_appeals_is_kept():
+    text = "\n".join(NEWS + [
+        "The United States pledged $2 billion in support to Ukraine on Monday.",
+        '"We need your support," Zelensky told the donors conference in Lugano, which raised $5 billion.',
+        "The newspaper, which relies on subscriptions, said its readers had donated more than $40,000 since "
+        "March.",
+        "Countries that subscribe to the treaty must share their border data every month.",
+        "Our correspondent in Kabul contributed reporting.",
+        "“We need your help to rebuild, please support us,” a resident pleaded.",
+    ])
+    assert clean(text) == text
+
+
+def test_plain_article_is_unchanged_apart_from_trimming():
+    text = "\n\n" + "\n\n".join(NEWS) + "\n"
+    assert clean(text) == "\n\n".join(NEWS)
+
+
+def test_a_news_line_before_an_appeal_survives_even_when_it_mentions_readers():
+    text = "\n".join(NEWS + [
+        "Dear readers,",
+        "Our journalism is free for all, but it is not free to make. Please support us from just $3 a month.",
+        "Thank you for standing with us.",
+    ])
+    assert clean(text) == "\n".join(NEWS)

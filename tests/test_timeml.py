@@ -1,0 +1,73 @@
+"""`python -m extract timeml`: TIMEX3 tags go into TEXT and nothing else changes."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from extract import timeml
+
+ROOT = Path(__file__).resolve().parents[1]
+TIMEBANK = ROOT.parent / "shared" / "data" / "timebank"
+
+DOC = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>TEST001</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2021-07-23" temporalFunction="false" functionInDocument="CREATION_TIME">2021-07-23</TIMEX3></DCT>
+<TEXT>
+Russia &amp; Tajikistan said Friday they will hold drills on Aug. 5-10 &lt;near&gt; the border.
+
+``A deal was signed in 1997,'' the ministry said, and talks lasted two years.
+</TEXT>
+</TimeML>
+"""
+
+
+def strip(document: str) -> str:
+    """The document with every TIMEX3 tag inside TEXT removed."""
+    return re.sub(r"</?TIMEX3[^>]*>", "", document.split("<TEXT>")[1])
+
+
+def test_tagging_leaves_the_text_byte_identical():
+    tagged = timeml.tag_document(DOC)
+    assert strip(tagged) == DOC.split("<TEXT>")[1]
+    assert tagged.split("<TEXT>")[0] == DOC.split("<TEXT>")[0]
+
+
+def test_tags_carry_type_and_value_resolved_against_the_dct():
+    tagged = timeml.tag_document(DOC)
+    found = re.findall(r'<TIMEX3 tid="(t\d+)" type="(\w+)" value="([^"]+)">([^<]*)</TIMEX3>', tagged.split("<TEXT>")[1])
+    assert [(ty, v, x) for _, ty, v, x in found] == [
+        ("DATE", "2021-07-23", "Friday"), ("DATE", "2021-08-05", "Aug. 5"), ("DATE", "2021-08-10", "10"),
+        ("DATE", "1997", "1997"), ("DURATION", "P2Y", "two years")]
+    assert len({tid for tid, *_ in found}) == len(found)
+
+
+def test_entities_map_to_the_right_offsets():
+    plain, offsets = timeml.plain_with_offsets("a &amp; b")
+    assert plain == "a & b"
+    assert offsets == [0, 1, 2, 7, 8, 9]
+
+
+def test_folder_command_reports_a_document_without_text(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "good.tml").write_text(DOC, encoding="utf-8")
+    (src / "broken.tml").write_text("<TimeML><DCT></DCT></TimeML>", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "extract", "timeml", str(src), str(out)], cwd=ROOT,
+                         capture_output=True, text=True)
+    assert run.returncode == 0
+    assert "broken.tml: not tagged: no <TEXT> element" in run.stderr
+    assert (out / "good.tml").exists() and not (out / "broken.tml").exists()
+
+
+@pytest.mark.skipif(not TIMEBANK.is_dir(), reason="../shared/data/timebank is not beside the checkout")
+def test_timebank_documents_keep_their_text(tmp_path):
+    files = sorted(TIMEBANK.rglob("*.tml"))[::16]
+    for f in files:
+        raw = f.read_text(encoding="utf-8")
+        body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S).group(1)
+        document = raw.replace(body, re.sub(r"<[^>]+>", "", body))
+        assert strip(timeml.tag_document(document)) == strip(document), f.name

@@ -1,0 +1,221 @@
+"""The temporal tagger, family by family, on sentences written the way news is."""
+
+from datetime import date
+
+import pytest
+
+from extract import timex
+from extract.timex import calendar
+
+FRI = date(2021, 7, 23)  # a Friday, the first seed's publication date
+
+
+def tags(text: str, published: date | None = FRI, **kw) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value + (f"/{t.end_value}" if t.end_value else ""))
+            for t in timex.tag(text, published, **kw)]
+
+
+def one(text: str, published: date | None = FRI) -> tuple[str, str, str]:
+    found = tags(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# ---- absolute and partial dates -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("The treaty was signed on July 22, 2021, in Dushanbe.", "July 22, 2021", "2021-07-22"),
+    ("It was signed on 22 July 2021.", "22 July 2021", "2021-07-22"),
+    ("Talks resumed on Monday, Oct. 19, 1987.", "Monday, Oct. 19, 1987", "1987-10-19"),
+    ("The file is dated 2021-07-22.", "2021-07-22", "2021-07-22"),
+    ("The deal was struck in March 2014.", "March 2014", "2014-03"),
+    ("The war began in 1979.", "1979", "1979"),
+    ("Troops left in the summer of 1989.", "the summer of 1989", "1989-SU"),
+    ("Sales fell in the third quarter of 1989.", "the third quarter of 1989", "1989-Q3"),
+    ("Profit rose in the first half of 2020.", "the first half of 2020", "2020-H1"),
+    ("He was born in nineteen ninety-six.", "nineteen ninety-six", "1996"),
+])
+def test_absolute_dates(text, surface, value):
+    assert one(text) == (surface, "DATE", value)
+
+
+def test_absolute_dates_need_no_publication_date():
+    t = timex.tag("The treaty was signed on July 22, 2021.", None)[0]
+    assert (t.value, t.relative, t.anchored) == ("2021-07-22", False, True)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Putin will visit Dushanbe on Sept. 14.", "2021-09-14"),     # future: the next Sept. 14
+    ("The blasts on Aug. 7 killed 200 people.", "2021-08-07"),     # nearest, even with a past verb
+    ("Rebels seized the town on Dec. 28.", "2020-12-28"),          # past: the last Dec. 28
+    ("The summit will be held in June.", "2022-06"),               # future month: next June
+    ("Elections were held in March.", "2021-03"),
+])
+def test_partial_dates_take_the_year_the_tense_points_to(text, value):
+    assert one(text)[2] == value
+
+
+def test_month_names_need_capitals_and_may_needs_context():
+    assert tags("The army may march on the capital.") == []
+    assert one("Voting ended in May.") == ("May", "DATE", "2021-05")
+
+
+# ---- relative to publication ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("The minister spoke yesterday.", "2021-07-22"),
+    ("The minister speaks today.", "2021-07-23"),
+    ("The minister will speak tomorrow.", "2021-07-24"),
+    ("Troops arrived last week.", "2021-W28"),
+    ("Putin will visit next week.", "2021-W30"),
+    ("Gun battles killed 22 people this month.", "2021-07"),
+    ("Inflation rose last year.", "2020"),
+    ("The rebels attacked two years ago.", "2019"),
+    ("Fighting resumed earlier this month.", "2021-07"),
+    ("The economy will recover early next year.", "2022"),
+    ("Talks continued over the weekend.", "2021-W28-WE"),
+    ("The talks are now stalled.", "PRESENT_REF"),
+    ("The area was recently shelled.", "PAST_REF"),
+])
+def test_relative_expressions(text, value):
+    assert one(text)[2] == value
+
+
+def test_relative_expressions_stay_unanchored_without_a_publication_date():
+    t = timex.tag("A senior diplomat said Friday that troops would arrive next week.", None)
+    assert [(x.text, x.value, x.anchored) for x in t] == [("Friday", "XXXX-WXX-5", False),
+                                                          ("next week", "XXXX-WXX", False)]
+
+
+# ---- weekdays with tense --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("A senior diplomat said Friday.", "2021-07-23"),                  # the Friday on or before publication
+    ("On Thursday, Tajikistan relocated 20,000 troops.", "2021-07-22"),
+    ("Rebels attacked the base on Monday.", "2021-07-19"),
+    ("The ministers will meet on Monday.", "2021-07-26"),              # future: the next Monday
+    ("The court ruled last Friday.", "2021-07-16"),
+    ("The vote is scheduled for next Tuesday.", "2021-07-27"),
+    ("Tuesday's ruling angered the opposition.", "2021-07-20"),        # possessive: already happened
+])
+def test_weekdays_follow_the_tense(text, value):
+    assert one(text)[2] == value
+
+
+def test_weekday_reason_explains_the_choice():
+    t = timex.tag("A senior diplomat said Friday.", FRI)[0]
+    assert "on or before publication" in t.reason and "2021-07-23" in t.reason
+
+
+# ---- ranges -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("Russia plans drills on Aug. 5-10.", "Aug. 5-10", "2021-08-05/2021-08-10"),
+    ("Joint drills will run on July 30-Aug. 10.", "July 30-Aug. 10", "2021-07-30/2021-08-10"),
+    ("Putin will visit on Sept. 14-15.", "Sept. 14-15", "2021-09-14/2021-09-15"),
+    ("He served from 2001 to 2009.", "from 2001 to 2009", "2001/2009"),
+    ("Talks were held between March and May.", "between March and May", "2021-03/2021-05"),
+    ("The 2009-2010 budget was cut.", "2009-2010", "2009/2010"),
+])
+def test_ranges_join_into_one_expression(text, surface, value):
+    assert one(text) == (surface, "DATE", value)
+
+
+def test_ranges_are_two_tags_for_timeml():
+    found = tags("Russia plans drills on Aug. 5-10.", join_ranges=False)
+    assert found == [("Aug. 5", "DATE", "2021-08-05"), ("10", "DATE", "2021-08-10")]
+
+
+def test_a_list_of_two_dates_is_not_a_range():
+    assert [x[2] for x in tags("Ministers met on Thursday and Friday.")] == ["2021-07-22", "2021-07-23"]
+
+
+# ---- durations, sets, times --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("The siege lasted two years.", "two years", "P2Y"),
+    ("He signed a three-year contract.", "three-year", "P3Y"),
+    ("Sales rose in the past two months.", "the past two months", "P2M"),
+    ("The talks lasted 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+    ("Fighting has gone on for decades.", "decades", "PXY"),
+    ("Violence spread in the next few days.", "the next few days", "PXD"),
+    ("The conflict has lasted two decades.", "two decades", "P20Y"),
+])
+def test_durations(text, surface, value):
+    assert one(text) == (surface, "DURATION", value)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Inspectors report daily.", "P1D"),
+    ("Please support us monthly.", "P1M"),
+    ("The council meets every Thursday.", "XXXX-WXX-4"),
+    ("Convoys leave twice a week.", "P1W"),
+])
+def test_sets(text, value):
+    t = one(text)
+    assert (t[1], t[2]) == ("SET", value)
+
+
+def test_clock_times_and_ages():
+    assert one("The blast struck at 10:35 a.m. Tuesday.") == ("10:35 a.m. Tuesday", "TIME", "2021-07-20T10:35")
+    assert tags("A 6-year-old boy was rescued.") == []
+
+
+# ---- anchored to an earlier date in the text ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebels took the town on March 3, 2014. The next day, troops arrived.",
+     [("March 3, 2014", "2014-03-03"), ("The next day", "2014-03-04")]),
+    ("The war began in 1991. The following year, a truce was signed.",
+     [("1991", "1991"), ("The following year", "1992")]),
+    ("Sales rose 5% in the third quarter from a year earlier.",
+     [("the third quarter", "2021-Q3"), ("a year earlier", "2020-Q3")]),
+    ("The ceasefire collapsed on Oct. 2, 2015. Two days later, the city fell.",
+     [("Oct. 2, 2015", "2015-10-02"), ("Two days later", "2015-10-04")]),
+])
+def test_expressions_anchored_to_the_narrative(text, expected):
+    assert [(t.text, t.value) for t in timex.tag(text, FRI)] == expected
+
+
+# ---- the seed articles -------------------------------------------------------------------------------------
+
+def test_expressions_of_the_first_seed():
+    text = ("Russia will help Tajikistan build an outpost, a senior diplomat said Friday. "
+            "Russia plans to stage military drills with Tajikistan and Uzbekistan near Afghanistan on Aug. 5-10, "
+            "as well as joint Russian-Uzbek drills involving around 1,500 troops on July 30-Aug. 10. "
+            "On Thursday, Tajikistan relocated 20,000 troops to reinforce its border with Afghanistan.")
+    assert tags(text) == [("Friday", "DATE", "2021-07-23"), ("Aug. 5-10", "DATE", "2021-08-05/2021-08-10"),
+                          ("July 30-Aug. 10", "DATE", "2021-07-30/2021-08-10"), ("Thursday", "DATE", "2021-07-22")]
+
+
+def test_expressions_of_the_second_seed():
+    text = ("President Vladimir Putin will visit Tajikistan next week where he will discuss what Moscow can do, "
+            "the Kremlin's top foreign policy aide said on Friday. Bloody gun battles killed 22 people in Tajikistan "
+            "this month. Putin will visit the Tajik capital Dushanbe on Sept. 14-15 for talks.")
+    assert tags(text, date(2015, 9, 11)) == [
+        ("next week", "DATE", "2015-W38"), ("Friday", "DATE", "2015-09-11"), ("this month", "DATE", "2015-09"),
+        ("Sept. 14-15", "DATE", "2015-09-14/2015-09-15")]
+
+
+def test_numbers_that_are_not_years():
+    assert tags("About 1,500 troops and 2000 tanks took part, with $1990 raised.") == []
+
+
+# ---- the calendar ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value, first, last, precision", [
+    ("2015-W38", "2015-09-14", "2015-09-20", "week"),
+    ("2015-09", "2015-09-01", "2015-09-30", "month"),
+    ("2021-Q3", "2021-07-01", "2021-09-30", "quarter"),
+    ("2021-WI", "2021-12-01", "2022-02-28", "season"),
+    ("199", "1990-01-01", "1999-12-31", "decade"),
+    ("2021-W28-WE", "2021-07-17", "2021-07-18", "day"),
+])
+def test_intervals(value, first, last, precision):
+    a, b, p = calendar.interval(value)
+    assert (a.isoformat(), b.isoformat(), p) == (first, last, precision)
+
+
+def test_holidays_follow_their_rules():
+    assert one("Shops closed on Thanksgiving 2021.")[2] == "2021-11-25"
+    assert one("Pilgrims gathered on Easter Sunday 2024.")[2] == "2024-03-31"
