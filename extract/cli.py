@@ -75,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     r = sub.add_parser("run", help="extract events from articles into DIR/events.csv and DIR/articles.csv")
     r.add_argument("inputs", nargs="+", help="files or folders (.txt, .html, .json, .jsonl, .csv)")
     r.add_argument("--out", required=True, help="output folder (merged with what it holds)")
-    r.add_argument("--published", type=_iso_date, help="publication date for every article (overrides dates found in metadata, URL or text)")
+    r.add_argument("--published", type=_iso_date,
+                   help="publication date for every article (wins over dates in metadata, URL or text)")
     t = sub.add_parser("timeml", help="tag TIMEX3 expressions in TimeML documents (DCT + TEXT)")
     t.add_argument("in_dir")
     t.add_argument("out_dir")

@@ -39,6 +39,8 @@ def triggers(sentence: str) -> list[Trigger]:
     found: dict[int, Trigger] = {}
     for etype, pattern in _lexicon():
         for m in pattern.finditer(sentence):
+            if m.group(0)[0].isupper() and sentence[:m.start()].strip(" \"'“‘(") != "":
+                continue  # a capitalised word inside a sentence is a name ("Islamic State"), not a trigger
             if not any(t.start < m.end() and m.start() < t.end for t in found.values()):
                 found[m.start()] = Trigger(m.start(), m.end(), m.group(0), etype)
     return sorted(found.values(), key=lambda t: t.start)

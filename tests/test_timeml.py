@@ -15,7 +15,7 @@ TIMEBANK = ROOT.parent / "shared" / "data" / "timebank"
 DOC = """<?xml version="1.0" ?>
 <TimeML>
 <DOCID>TEST001</DOCID>
-<DCT><TIMEX3 tid="t0" type="DATE" value="2021-07-23" temporalFunction="false" functionInDocument="CREATION_TIME">2021-07-23</TIMEX3></DCT>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2021-07-23" functionInDocument="CREATION_TIME">2021-07-23</TIMEX3></DCT>
 <TEXT>
 Russia &amp; Tajikistan said Friday they will hold drills on Aug. 5-10 &lt;near&gt; the border.
 

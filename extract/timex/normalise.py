@@ -299,10 +299,7 @@ def offset(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     if ctx.dct is None:
         return Value(UNDERSPECIFIED.get(cal.GRAN_OF_UNIT.get(unit, "day"), "XXXX-XX-XX"), "", True, False,
                      "needs a publication date")
-    if unit == "WE":
-        v = cal.shift(ctx.dct, "WE", n)
-    else:
-        v = cal.shift(ctx.dct, unit, int(n))
+    v = cal.shift(ctx.dct, unit, int(n))
     name = UNIT_NAMES.get(unit, unit)
     where = {0: f"the {name} of", -1: f"the {name} before that of", 1: f"the {name} after that of"}.get(
         int(n), f"{abs(int(n))} {name}s {'before' if n < 0 else 'after'}")
@@ -341,6 +338,13 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     span = cal.interval(base)
     if span is None:
         return None
+    weekday = lookup("WEEKDAY", g.get("weekday")) or lookup("WEEKDAY_ABBR", g.get("weekday"))
+    if weekday:  # "the previous Friday": the Friday before the day the story is at
+        step = lookup("DIRECTION", g.get("dir")) or -1
+        d = span[0] + timedelta(days=step)
+        while d.isoweekday() != weekday:
+            d += timedelta(days=step)
+        return Value(d.isoformat(), "", True, reason=f"the {g.get('dir')} such day from {base_words}")
     if g.get("year"):  # "the 1988 period": the period under discussion, in that year
         return Value(g["year"] + base[4:] if len(base) > 4 else g["year"], "", True,
                      reason=f"the {p.get('recent', 'period')} under discussion ({base}) in {g['year']}")
@@ -353,8 +357,8 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     if v is None:
         return None
     name = UNIT_NAMES.get(unit, unit)
-    how = "the same" if n == 0 else f"{abs(int(n))} {name}(s) {'before' if n < 0 else 'after'}"
-    return Value(v + (_time_suffix(g, p) or ""), "", True, reason=f"{how} {name} as {base_words}")
+    how = f"the same {name} as" if n == 0 else f"{abs(int(n))} {name}(s) {'before' if n < 0 else 'after'}"
+    return Value(v + (_time_suffix(g, p) or ""), "", True, reason=f"{how} {base_words}")
 
 
 def reference(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:

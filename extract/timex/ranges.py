@@ -8,8 +8,11 @@ from dataclasses import replace
 from extract.model import Timex
 from extract.timex import calendar as cal
 
-# A bare day after a day ("Aug. 5-10", "April 24 and 25") or a year after a year ("2009-10", "1998-2001").
-_BARE_DAY = re.compile(r"\s*(?:[-–—]|to|through|thru|and|&)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?![-/:.,]?\d|\s*(?:%|percent|[ap]\.?m\b))")
+# A bare day after a day ("Aug. 5-10", "April 24 and 25", "July 2-9, 2021"), before one ("5-10 August"),
+# or a year after a year ("2009-10", "1998-2001").
+_BARE_DAY = re.compile(r"\s*(?:[-–—]|to|through|thru|and|&)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?"
+                       r"(?![-/:.,]?\d|\s*(?:%|percent|[ap]\.?m\b))")
+_BARE_DAY_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–—]|to|through|and|&)\s*$")
 _BARE_YEAR = re.compile(r"\s*[-–/]\s*(\d{4}|\d{2})\b(?![-/:.,]?\d|\s*%)")
 # What may stand between the two ends of a range, and what may open it.
 _BETWEEN = re.compile(r"\s*(?:[-–—]|to|through|thru|until|till|and|to\s+the\s+end\s+of)\s*", re.I)
@@ -22,17 +25,29 @@ def complete(text: str, timexes: list[Timex]) -> list[Timex]:
     out: list[Timex] = []
     starts = {t.start for t in timexes}
     for t in timexes:
-        out.append(t)
         if t.type != "DATE":
+            out.append(t)
             continue
-        if m := _DAY_VALUE.match(t.value):
+        m = _DAY_VALUE.match(t.value)
+        before = _BARE_DAY_BEFORE.search(text, max(0, t.start - 12), t.start) if m else None
+        if m and before and int(before.group(1)) < int(m.group(3)) and not _ends_inside(out, before.start(1)):
+            value = f"{m.group(1)}-{m.group(2)}-{int(before.group(1)):02d}"
+            out.append(Timex(before.start(1), before.end(1), before.group(1), "DATE", value, relative=t.relative,
+                             anchored=t.anchored, reason=f"the start of a range ending {t.value}"))
+        out.append(t)
+        if m:
             after = _BARE_DAY.match(text, t.end)
             if after and after.start(1) not in starts:
                 day = int(after.group(1))
+                year = after.group(2)
                 if int(m.group(3)) < day <= 31:
-                    value = f"{m.group(1)}-{m.group(2)}-{day:02d}"
-                    if m.group(1) == "XXXX" or cal.interval(value):
-                        out.append(Timex(after.start(1), after.end(1), after.group(1), "DATE", value,
+                    if year:  # "July 2-9, 2021": the year written after the range holds for both ends
+                        out[-1] = t = replace(t, value=year + t.value[4:], relative=False, anchored=True,
+                                              reason=f"'{t.text}' takes the year {year} written after the range")
+                    value = f"{year or m.group(1)}-{m.group(2)}-{day:02d}"
+                    if value.startswith("XXXX") or cal.interval(value):
+                        end = after.end(2) if year else after.end(1)
+                        out.append(Timex(after.start(1), end, text[after.start(1):end], "DATE", value,
                                          relative=t.relative, anchored=t.anchored,
                                          reason=f"the end of a range starting {t.value}"))
         elif re.fullmatch(r"\d{4}", t.value):
@@ -43,7 +58,13 @@ def complete(text: str, timexes: list[Timex]) -> list[Timex]:
                 if int(t.value) < year <= int(t.value) + 100:
                     out.append(Timex(after.start(1), after.end(1), digits, "DATE", f"{year:04d}",
                                      reason=f"the end of a range starting {t.value}"))
-    return out
+    # drop what a completed range now covers (the "2021" of "July 2-9, 2021" found on its own)
+    return [t for t in out if not any(o is not t and o.start <= t.start and t.end <= o.end and
+                                      (o.start, o.end) != (t.start, t.end) for o in out)]
+
+
+def _ends_inside(found: list[Timex], pos: int) -> bool:
+    return any(t.start <= pos < t.end for t in found)
 
 
 def join(text: str, timexes: list[Timex]) -> list[Timex]:
