@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from extract import knowledge
 from extract.model import Article, Event, Mention, Sentence, Timex
 from extract.timex import interval
+from extract.timex.tense import tense_at
 
 # Where a sentence with two dated happenings splits: a clause break between the two time expressions.
 _CLAUSE_BREAK = re.compile(r",\s+(?:as\s+well\s+as|and|but|while|whereas|then|after|before|when|where)?\s*|;\s*|\s+—\s+"
                            r"|\s+(?:as\s+well\s+as|while|whereas|and\s+then)\s+")
-CONFIDENCE = {"explicit": 0.9, "relative": 0.8, "publication": 0.4, "unanchored": 0.3}
+CONFIDENCE = {"explicit": 0.9, "relative": 0.8, "story": 0.5, "publication": 0.4, "unanchored": 0.3}
 STATEMENT = "statement"
 
 
@@ -137,6 +138,7 @@ def build(article: Article, sentences: list[Sentence], timexes: list[Timex], men
     """Events of one cleaned article."""
     published = article.published.isoformat() if article.published else ""
     out: list[Event] = []
+    story: Timex | None = None  # the last past day the text has named: where its narrative stands
     for sent in sentences:
         times = _distinct([t for t in timexes if sent.start <= t.start < sent.end and datable(t)])
         here = [m for m in mentions if sent.start <= m.start < sent.end]
@@ -153,8 +155,19 @@ def build(article: Article, sentences: list[Sentence], timexes: list[Timex], men
                 continue
             event_type = trig.event_type if trig else "other"
             scope = here if event_type == STATEMENT else [m for m in here if lo <= m.start < hi] + subject
+            if t is None and story and trig and tense_at(sent.text, trig.start - sent.start,
+                                                         trig.end - sent.start) == "past":
+                t = replace(story, text="", relative=True, end_value="",
+                            reason=f"no time expression; the story is at {story.text!r} "
+                                                    f"({story.value}), named earlier")
             out.append(_event(article, published, sent, t, trig, event_type, scope))
+        story = next((t for t in reversed(times) if _is_past_day(t, published)), story)
     return out
+
+
+def _is_past_day(t: Timex, published: str) -> bool:
+    start, end, _ = date_fields(t)
+    return bool(start) and start == end and (not published or start <= published)
 
 
 def _distinct(times: list[Timex]) -> list[Timex]:
@@ -182,7 +195,7 @@ def _event(article: Article, published: str, sent: Sentence, t: Timex | None, tr
         start = end = ""
         precision, basis, value, text = "day", "unanchored", "", ""
         reason = "no time expression in the sentence and no publication date"
-    confidence = CONFIDENCE[basis] - (0.1 if trig is None else 0.0)
+    confidence = CONFIDENCE["story" if t is not None and not t.text else basis] - (0.1 if trig is None else 0.0)
     trigger = trig.text if trig else ""
     return Event(
         event_id=event_id(article.article_id, sent.start, value, trigger),

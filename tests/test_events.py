@@ -1,0 +1,74 @@
+"""The events layer: one event per differently dated happening, with its own clause's actors and countries."""
+
+from datetime import date
+
+from extract import pipeline
+from extract.events import triggers
+from extract.model import Article
+
+
+def events(text: str, published: date | None = date(2024, 3, 8)):
+    return pipeline.process(Article("a1", text, published=published, published_basis="option"))[1]
+
+
+def test_two_dated_clauses_give_two_events_with_their_own_countries():
+    found = events("Ukraine said on Tuesday that Russian forces shelled Kharkiv on Monday.")
+    by_date = {e.date_start: e for e in found}
+    assert set(by_date) == {"2024-03-05", "2024-03-04"}
+    assert by_date["2024-03-05"].event_type == "statement"
+    assert by_date["2024-03-04"].event_type == "armed_clash"
+    assert "RUS" in by_date["2024-03-04"].countries and "UKR" in by_date["2024-03-04"].countries
+
+
+def test_same_date_twice_is_one_event():
+    found = events("On Monday, Sudanese troops attacked El Fasher and on Monday they shelled Omdurman.")
+    assert len(found) == 1 and found[0].date_start == "2024-03-04"
+
+
+def test_undated_statement_takes_the_publication_date():
+    found = events("The ministry has said it will not negotiate.")
+    assert [(e.date_start, e.date_basis, e.date_text, e.event_type) for e in found] == [
+        ("2024-03-08", "publication", "", "statement")]
+
+
+def test_undated_past_sentence_follows_the_story_day():
+    found = events("Israeli jets struck Rafah on Monday. Dozens were killed in the strikes, medics said.")
+    second = [e for e in found if e.sentence.startswith("Dozens")][0]
+    assert (second.date_start, second.date_basis, second.date_text) == ("2024-03-04", "relative", "")
+    assert second.confidence < found[0].confidence
+    assert "Monday" in second.reason
+
+
+def test_future_dates_do_not_become_the_story_day():
+    found = events("The envoy will visit Niamey on March 20. Officials welcomed the news.")
+    second = [e for e in found if e.sentence.startswith("Officials")][0]
+    assert second.date_start == "2024-03-08" and second.date_basis == "publication"
+
+
+def test_without_a_publication_date_relative_and_undated_events_are_unanchored_but_full_dates_stay():
+    found = events("Rebels seized Goma on Jan. 5, 2024. On Friday the army said it retook the airport.", None)
+    by_text = {e.date_text: e for e in found}
+    assert by_text["Jan. 5, 2024"].date_start == "2024-01-05" and by_text["Jan. 5, 2024"].date_basis == "explicit"
+    assert by_text["Friday"].date_basis == "unanchored" and by_text["Friday"].date_start == ""
+
+
+def test_sentence_without_time_or_trigger_gives_nothing():
+    assert events("The capital is a city of two million people.") == []
+
+
+def test_week_and_month_precision_span_their_interval():
+    found = events("Fighting intensified last week. Casualties rose this month.")
+    spans = {(e.date_start, e.date_end, e.date_precision) for e in found}
+    assert spans == {("2024-02-26", "2024-03-03", "week"), ("2024-03-01", "2024-03-31", "month")}
+
+
+def test_capitalised_words_inside_a_sentence_are_not_triggers():
+    words = [t.text for t in triggers("Fighters of the Islamic State said they would Attack.")]
+    assert words == ["said"]
+
+
+def test_event_ids_are_stable_and_distinct():
+    text = "Talks opened in Doha on Monday. A deal was signed on Tuesday."
+    first, again = events(text), events(text)
+    assert [e.event_id for e in first] == [e.event_id for e in again]
+    assert len({e.event_id for e in first}) == len(first) == 2
