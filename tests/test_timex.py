@@ -219,3 +219,17 @@ def test_intervals(value, first, last, precision):
 def test_holidays_follow_their_rules():
     assert one("Shops closed on Thanksgiving 2021.")[2] == "2021-11-25"
     assert one("Pilgrims gathered on Easter Sunday 2024.")[2] == "2024-03-31"
+
+
+def test_any_text_gives_ordered_spans_inside_it():
+    import random
+
+    rnd = random.Random(7)
+    pieces = ["Aug.", "5", "-", "10", ",", "2021", "next", "week", "last", "Friday", "May", "the", "ago", "two",
+              "years", "3 p.m.", "'90s", "quarter", "third", "since", "will", "said", " ", ".", "’", "\n"]
+    for _ in range(500):
+        text = " ".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 25)))
+        for published in (FRI, None):
+            found = timex.tag(text, published)
+            assert all(text[t.start:t.end] == t.text for t in found)
+            assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))

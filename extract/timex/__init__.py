@@ -17,6 +17,7 @@ from extract.timex.normalise import NORMALISERS, Context
 from extract.timex.tense import tense_at
 
 __all__ = ["tag", "interval"]
+FOCUS_SENTENCES = 3  # a period named this many sentences back is still the one under discussion
 _POSSESSIVE = re.compile(r"['’]s\b")
 interval = calendar.interval
 
@@ -31,7 +32,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
     starts = [s.start for s in sentences]
     found: list[Timex] = []
     anchor, anchor_text = "", ""
-    recent: dict[str, str] = {}
+    recent: dict[str, tuple[str, int]] = {}  # granularity -> (last value, sentence index)
     reference_by_sentence: dict[int, str] = {}
     neutral = Context(published, None)
 
@@ -44,7 +45,8 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
         tense = tense_at(sent.text, m.start - sent.start, m.end - sent.start)
         if _POSSESSIVE.match(text, m.end):  # "Tuesday's ruling": a thing already there
             tense = None
-        ctx = Context(published, tense, anchor, anchor_text, reference_by_sentence.get(i, ""), recent)
+        in_focus = {gran: value for gran, (value, at) in recent.items() if i - at <= FOCUS_SENTENCES}
+        ctx = Context(published, tense, anchor, anchor_text, reference_by_sentence.get(i, ""), in_focus)
         result = NORMALISERS[m.rule.normaliser](m.groups, m.rule.params, ctx)
         if result is None or not result.value:
             continue
@@ -55,7 +57,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
         span = calendar.interval(result.value.split("T")[0]) if ttype in ("DATE", "TIME") else None
         if span and m.rule.params.get("anchor", True):
             anchor, anchor_text = result.value, surface
-            recent[span[2]] = result.value.split("T")[0]
+            recent[span[2]] = (result.value.split("T")[0], i)
             reference_by_sentence[i] = result.value.split("T")[0]
     found = ranges.complete(text, found)
     return ranges.join(text, found) if join_ranges else found
