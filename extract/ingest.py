@@ -84,8 +84,12 @@ class _Record:
     html_date: date | None = None
 
 
-def read_inputs(paths: Iterable[str | Path], published: date | None = None) -> Iterator[Article | Problem]:
-    """Articles (or Problems) from files and folders, in a stable order, with ids unique within the run."""
+def read_inputs(paths: Iterable[str | Path], published: date | None = None,
+                fallback: date | None = None) -> Iterator[Article | Problem]:
+    """Articles (or Problems) from files and folders, in a stable order, with ids unique within the run.
+
+    `published` dates every article; `fallback` dates only those that carry no date of their own.
+    """
     if isinstance(published, datetime):
         published = published.date()
     entries = _listing([paths] if isinstance(paths, str | Path) else paths)
@@ -96,7 +100,7 @@ def read_inputs(paths: Iterable[str | Path], published: date | None = None) -> I
             yield entry
             continue
         for item in _read_file(*entry, in_run):
-            yield item if isinstance(item, Problem) else _article(item, published, taken)
+            yield item if isinstance(item, Problem) else _article(item, published, fallback, taken)
 
 
 def _listing(paths: Iterable[str | Path]) -> list[tuple[Path, bool] | Problem]:
@@ -332,11 +336,13 @@ def _csv(path: Path, text: str) -> Iterator[_Record | Problem]:
         yield _with_text(origin, f"{path.stem}-{start}", _fields({k: row[i] for k, i in columns.items()}))
 
 
-def _article(record: _Record, published: date | None, taken: set[str]) -> Article:
+def _article(record: _Record, published: date | None, fallback: date | None, taken: set[str]) -> Article:
     """The Article of a record: its publication date settled and its id made safe and unique in the run."""
     f = record.fields
     url = f.get("url", "")
     when, basis = publication_date(f["text"], url, f.get("published", ""), record.html_date, published)
+    if when is None and fallback:
+        when, basis = fallback, "option"
     return Article(
         article_id=_unique(safe_id(f.get("id") or record.default_id), f["text"], taken),
         text=f["text"], title=f.get("title", ""), url=url, source=f.get("source", ""),

@@ -21,10 +21,13 @@ def process(article: Article) -> tuple[Article, list[Event]]:
 
 
 def extract_all(
-    paths: Iterable[str | Path], published: date | None = None
+    paths: Iterable[str | Path], published: date | None = None, fallback: date | None = None
 ) -> Iterator[tuple[Article, list[Event]] | Problem]:
-    """Process every article under `paths`; a bad file or a failing article yields a Problem, never stops."""
-    for item in ingest.read_inputs(paths, published):
+    """Process every article under `paths`; a bad file or a failing article yields a Problem, never stops.
+
+    `published` dates every article; `fallback` only those that carry no publication date.
+    """
+    for item in ingest.read_inputs(paths, published, fallback):
         if isinstance(item, Problem):
             yield item
             continue

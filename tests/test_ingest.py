@@ -1,5 +1,6 @@
 """The ingest stage: every input format, publication dates and their basis, ids, and bad input."""
 
+import json
 import os
 import re
 from datetime import date, datetime
@@ -502,3 +503,12 @@ def test_seed_files_read_as_given():
     for a in articles.values():
         assert (a.published, a.published_basis) == (None, "none")
         assert a.text == Path(a.origin).read_text(encoding="utf-8")
+
+
+def test_fallback_dates_only_articles_without_a_date(tmp_path):
+    (tmp_path / "dated.json").write_text(
+        json.dumps({"id": "dated", "text": "Troops left on Monday.", "published": "2021-07-22"}), encoding="utf-8")
+    (tmp_path / "undated.txt").write_text("Troops left on Monday.", encoding="utf-8")
+    found = {a.article_id: a for a in read_inputs([tmp_path], fallback=date(2024, 3, 1))}
+    assert (found["dated"].published, found["dated"].published_basis) == (date(2021, 7, 22), "metadata")
+    assert (found["undated"].published, found["undated"].published_basis) == (date(2024, 3, 1), "option")
