@@ -75,7 +75,7 @@ def test_page_in_chromium_filters_downloads_selects_and_stays_offline(browser, s
     page.keyboard.press("Escape")
     page.wait_for_function(
         "n => [...document.querySelectorAll('[data-testid=stMetric]')].some(m => m.innerText.startsWith('Events')"
-        " && m.innerText.includes('\\n' + n))", arg=str(counts[code]))
+        " && m.innerText.trim().split('\\n').pop().trim() === n)", arg=str(counts[code]))
     harness.wait_until_drawn(page)
     assert metric(page, "Events") == str(counts[code])
     assert f"country={code}" in page.url  # the filter is in the URL
