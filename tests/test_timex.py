@@ -199,6 +199,7 @@ def test_expressions_of_the_second_seed():
 
 def test_numbers_that_are_not_years():
     assert tags("About 1,500 troops and 2000 tanks took part, with $1990 raised.") == []
+    assert tags("Under Resolution 1973, jets flew from 1600 Pennsylvania Avenue on Flight 2021.") == []
 
 
 # ---- the calendar ---------------------------------------------------------------------------------------
