@@ -17,6 +17,7 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:as\s+well\s+as|and|but|while|whereas|then|af
                            r"|\s+(?:as\s+well\s+as|while|whereas|and\s+then)\s+")
 CONFIDENCE = {"explicit": 0.9, "relative": 0.8, "story": 0.5, "publication": 0.4, "unanchored": 0.3}
 STATEMENT = "statement"
+RIGHT_OF_DATE_COST = 30  # a date usually follows the word it dates ("visit Dushanbe on Sept. 14-15 for talks")
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ def _pick_trigger(trigs: list[Trigger], lo: int, hi: int, anchor: int | None) ->
         return next((t for t in inside if t.event_type == STATEMENT), inside[0])
 
     def cost(t: Trigger) -> float:
-        distance = anchor - t.end if t.end <= anchor else (t.start - anchor) * 1.5
+        distance = anchor - t.end if t.end <= anchor else (t.start - anchor) * 1.5 + RIGHT_OF_DATE_COST
         return abs(distance) + (5 if t.event_type == STATEMENT else 0)
 
     return min(inside, key=cost)
