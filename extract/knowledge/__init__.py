@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from functools import cache
 from pathlib import Path
 
@@ -26,14 +27,19 @@ def lines(name: str) -> tuple[str, ...]:
 
 
 @cache
-def table(name: str) -> tuple[tuple[str, ...], ...]:
-    """The rows of a tab-separated file (comments and blank lines skipped)."""
-    return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in lines(name))
+def table(name: str, width: int = 0) -> tuple[tuple[str, ...], ...]:
+    """The rows of a tab-separated file (comments and blank lines skipped), padded with "" to `width` cells."""
+    rows = (tuple(cell.strip() for cell in line.split("\t")) for line in lines(name))
+    return tuple(row + ("",) * (width - len(row)) for row in rows)
+
+
+@cache
+def toml_data(name: str) -> dict:
+    """A TOML knowledge file."""
+    return tomllib.loads(path(name).read_text(encoding="utf-8"))
 
 
 @cache
 def json_data(name: str):
     """A JSON knowledge file."""
     return json.loads(path(name).read_text(encoding="utf-8"))
-
-
