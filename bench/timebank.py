@@ -8,7 +8,6 @@ then times the tagger alone on the plain texts (one core).
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import subprocess
 import sys
@@ -53,14 +52,12 @@ def main() -> int:
 def speed(input_dir: Path) -> None:
     """Characters per second of extract.timex.tag over the plain TEXT of every document."""
     from extract import timex
-    from extract.timeml import plain_with_offsets
+    from extract.timeml import read_document
 
     docs = []
     for f in sorted(input_dir.glob("*.tml")):
-        raw = f.read_text(encoding="utf-8")
-        text = plain_with_offsets(re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S).group(1))[0]
-        dct = re.search(r"<DCT>.*?value=\"(\d{4}-\d\d-\d\d)", raw, re.S)
-        docs.append((text, date.fromisoformat(dct.group(1)) if dct else None))
+        _, text, _, dct = read_document(f.read_text(encoding="utf-8"))
+        docs.append((text, dct))
     chars = sum(len(t) for t, _ in docs)
     timex.tag("warm up on Friday, Aug. 5-10.", date(2021, 7, 23))
     best = float("inf")

@@ -1,8 +1,8 @@
 """Actors and places of an article: people, organisations, armed groups, governments, countries and places,
 each with a canonical name for the whole article ("Putin" is "Vladimir Putin", "he said" is the last person).
 
-Knowledge: organizations.tsv, org_heads.tsv, person_titles.tsv, person_roles.tsv, given_names.tsv,
-name_stopwords.txt, plus the place files read by extract.places.
+Knowledge: organizations.tsv and person_roles.tsv, plus the word lists of extract.lexicon (titles,
+organisation heads, given names, cue words, verbs) and the place gazetteer of extract.places.
 """
 
 from __future__ import annotations
@@ -13,11 +13,9 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from extract import knowledge, places
-from extract.model import Mention, Sentence
-from extract.places import (
+from extract.lexicon import (
     HYPHENS,
     Gazetteer,
-    PlaceHit,
     cues,
     given_names,
     is_capitalised,
@@ -29,12 +27,15 @@ from extract.places import (
     stopwords,
     title_words,
     tokenize,
+    verb_after,
     verbs,
 )
+from extract.model import Mention, Sentence
 from extract.sentences import split as split_sentences
 
 NAME_PARTICLES = cues()["name_particle"]
 RUN_CONNECTORS = cues()["name_connector"]
+HEAD_LINKS = cues()["head_link"]  # "of", "for": "Bank of Russia", "Secretary of State"
 WINDOW = 3  # sentences looked at, each way, to name a described person ("a senior diplomat said ...")
 PRONOUN_WINDOW = 5  # sentences looked back for the person a pronoun stands for
 
@@ -52,8 +53,7 @@ class Org:
 def organizations() -> Gazetteer:
     """Names and aliases of known organisations and armed groups (organizations.tsv)."""
     gaz = Gazetteer()
-    for row in knowledge.table("organizations.tsv"):
-        row = row + ("",) * (4 - len(row))
+    for row in knowledge.table("organizations.tsv", width=4):
         org = Org(row[0], row[1], tuple(c for c in row[2].split(";") if c.strip()))
         for name in [row[0], *row[3].split(";")]:
             if name.strip():
@@ -124,8 +124,8 @@ class _Article:
         starts = [s.start for s in sentences]
         self.sentence = [max(0, bisect_right(starts, t.start) - 1) for t in self.tokens]
         self.hits = places.place_hits(text, self.tokens)
-        self.hit_at: dict[int, PlaceHit] = {}
-        self.hit_ending: dict[int, PlaceHit] = {}
+        self.hit_at: dict[int, places.PlaceHit] = {}
+        self.hit_ending: dict[int, places.PlaceHit] = {}
         for hit in self.hits:
             self.hit_ending[hit.j] = hit
             for k in range(hit.i, hit.j):
@@ -213,17 +213,17 @@ class _Article:
         tokens = self.tokens
         best = None
         for k in range(i, run_end):
-            if tokens[k].low in ("of", "for"):
+            if tokens[k].low in HEAD_LINKS:
                 break  # "Shares of Apple Inc.": an organisation after "of" starts there, not at i
             kind = org_heads().get(tokens[k].text)
             if kind is None:
                 continue
             nxt = tokens[k + 1] if k + 1 < run_end else None
-            if k == i and (nxt is None or nxt.low not in ("of", "for")):
+            if k == i and (nxt is None or nxt.low not in HEAD_LINKS):
                 continue  # a head alone ("Police", "Parliament") names no particular body
             if nxt is None:
                 best = (k + 1, kind)
-            elif nxt.low in ("of", "for"):
+            elif nxt.low in HEAD_LINKS:
                 end = k + 1  # "Bank of Russia", "Ministry of Justice"; not "Ministry of Defence Spokesman X"
                 while end < run_end and not (
                     end > k + 1 and end + 1 < run_end and tokens[end].low in title_words()
@@ -308,7 +308,7 @@ class _Article:
                 words.add(f"{tokens[k - 1].low}-{tokens[k + 1].low}")
                 k += 1
             elif (
-                t.low in ("of", "for")
+                t.low in HEAD_LINKS
                 and words
                 and k + 2 < n
                 and (is_capitalised(tokens[k + 1]) or tokens[k + 1].low == "the")
@@ -389,7 +389,7 @@ class _Article:
         """Countries and words stated just before a title or name: "Russian", "Russia's", "Kremlin",
         "Russian Foreign Ministry" (an organisation's countries only when the text names them)."""
         k = i - 1 if i > 0 and is_possessive(self.tokens[i - 1]) else i
-        owner: Named | PlaceHit | None = self.named_ending.get(k) or self.hit_ending.get(k)
+        owner: Named | places.PlaceHit | None = self.named_ending.get(k) or self.hit_ending.get(k)
         if owner is None:
             return (), set()
         words = {t.low for t in self.tokens[owner.i : owner.j] if is_word(t)}
@@ -545,7 +545,7 @@ class _Article:
         m = k - 1
         while m >= 0 and k - m <= 8 and self._same_sentence(m, k):
             t = tokens[m]
-            owner: Named | PlaceHit | None = self.named_ending.get(m + 1) or self.hit_ending.get(m + 1)
+            owner: Named | places.PlaceHit | None = self.named_ending.get(m + 1) or self.hit_ending.get(m + 1)
             if t.low in c["indefinite"] or t.low in c["definite"]:
                 det = "indefinite" if t.low in c["indefinite"] else "definite"
                 start = start if blocked else m
@@ -617,7 +617,7 @@ class _Article:
         tokens = self.tokens
         for k, t in enumerate(tokens):
             gender = "m" if t.low in c["pronoun_m"] else "f" if t.low in c["pronoun_f"] else ""
-            if not gender or not places.verb_after(tokens, k + 1)[0]:
+            if not gender or not verb_after(tokens, k + 1)[0]:
                 continue
             s = self.sentence[k]
             earlier = [

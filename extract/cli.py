@@ -24,7 +24,8 @@ def run(inputs: list[str], out_dir: str, published: date | None = None) -> RunSu
     """Extract events from `inputs` into `out_dir`; report problems and a summary on stderr."""
     summary = RunSummary()
     results = []
-    bar = tqdm(pipeline.extract_all(inputs, published), desc="articles", unit=" art", delay=2.0,
+    stored = output.stored_articles(out_dir)
+    bar = tqdm(pipeline.extract_all(inputs, published, stored=stored), desc="articles", unit=" art", delay=2.0,
                file=sys.stderr, leave=False)
     for item in bar:
         if isinstance(item, Problem):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass, replace
@@ -37,15 +38,18 @@ def _lexicon() -> tuple[tuple[str, re.Pattern], ...]:
 
 
 def triggers(sentence: str) -> list[Trigger]:
-    """Trigger words of a sentence (offsets within it), one type per word."""
-    found: dict[int, Trigger] = {}
-    for etype, pattern in _lexicon():
+    """Trigger words of a sentence (offsets within it): the longest of overlapping matches, then file order."""
+    candidates = []
+    for order, (etype, pattern) in enumerate(_lexicon()):
         for m in pattern.finditer(sentence):
             if m.group(0)[0].isupper() and sentence[:m.start()].strip(" \"'“‘(") != "":
                 continue  # a capitalised word inside a sentence is a name ("Islamic State"), not a trigger
-            if not any(t.start < m.end() and m.start() < t.end for t in found.values()):
-                found[m.start()] = Trigger(m.start(), m.end(), m.group(0), etype)
-    return sorted(found.values(), key=lambda t: t.start)
+            candidates.append((m.start() - m.end(), order, m.start(), m.end(), m.group(0), etype))
+    chosen: list[Trigger] = []
+    for _, _, start, end, text, etype in sorted(candidates):
+        if not any(t.start < end and start < t.end for t in chosen):
+            chosen.append(Trigger(start, end, text, etype))
+    return sorted(chosen, key=lambda t: t.start)
 
 
 def datable(t: Timex) -> bool:
@@ -71,15 +75,12 @@ def date_fields(t: Timex) -> tuple[str, str, str]:
 
 
 def _precision_of_pattern(value: str) -> str:
-    if re.match(r"^XXXX-\w\w-\w\w", value) or "-WXX-" in value:
-        return "day"
-    if "-W" in value:
-        return "week"
-    if re.match(r"^XXXX-(SP|SU|FA|WI)$", value):
-        return "season"
-    if "-Q" in value:
-        return "quarter"
-    return "month" if re.match(r"^XXXX-\w\w$", value) else "year"
+    """The precision an underspecified value ("XXXX-08-05", "XXXX-WXX") would have once anchored."""
+    if re.search(r"-W\w\w-\d", value):
+        return "day"  # a weekday
+    probe = "2000" + value[4:] if value.startswith("XXXX") else value
+    span = interval(probe.replace("X", "1").split("T")[0])
+    return span[2] if span else "day"
 
 
 def segments(sentence: Sentence, times: list[Timex]) -> list[tuple[int, int, Timex | None]]:
@@ -140,9 +141,10 @@ def build(article: Article, sentences: list[Sentence], timexes: list[Timex], men
     published = article.published.isoformat() if article.published else ""
     out: list[Event] = []
     story: Timex | None = None  # the last past day the text has named: where its narrative stands
+    time_starts, mention_starts = [t.start for t in timexes], [m.start for m in mentions]
     for sent in sentences:
-        times = _distinct([t for t in timexes if sent.start <= t.start < sent.end and datable(t)])
-        here = [m for m in mentions if sent.start <= m.start < sent.end]
+        times = _distinct([t for t in _within(timexes, time_starts, sent) if datable(t)])
+        here = _within(mentions, mention_starts, sent)
         trigs = [Trigger(t.start + sent.start, t.end + sent.start, t.text, t.event_type)
                  for t in triggers(sent.text)]
         if not times and not trigs:
@@ -169,6 +171,11 @@ def build(article: Article, sentences: list[Sentence], timexes: list[Timex], men
 def _is_past_day(t: Timex, published: str) -> bool:
     start, end, _ = date_fields(t)
     return bool(start) and start == end and (not published or start <= published)
+
+
+def _within(items: list, starts: list[int], sent: Sentence) -> list:
+    """The items (sorted by start) that start inside a sentence."""
+    return items[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
 
 
 def _distinct(times: list[Timex]) -> list[Timex]:

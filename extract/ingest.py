@@ -34,6 +34,7 @@ import trafilatura
 
 from extract import knowledge
 from extract.model import Article, Problem
+from extract.timex.words import classes, lookup
 
 MAX_FILE_MB = 20
 MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
@@ -62,9 +63,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
 _UNSAFE_ID = re.compile(r"[^\w.-]+")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)(?:([/-])(\d{1,2})\2(\d{1,2})|(\d\d)(\d\d))(?=[/._-]|$)")
 _URL_YEAR = re.compile(r"/((?:19|20)\d\d)(?=/|$)")
-_MONTHS = ("", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = "(?i:" + "|".join(sorted({*classes()["MONTH"], *classes()["MONTH_ABBR"]}, key=len, reverse=True)) + r")\.?"
 _DATELINE = re.compile(  # "MOSCOW, July 22, 2021 (Reuters) -", "March 01, 2008", "KYIV, 22 July 2021 -"
     rf"""\A\s*(?:[A-Z][\w.'’ -]{{0,40}},\s*){{0,3}}
     (?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?
@@ -133,7 +132,7 @@ def _read_file(path: Path, explicit: bool, in_run: set[Path]) -> Iterator[_Recor
             yield Problem(str(path), f"unsupported format: {suffix or 'no extension'} is not read "
                                      f"(use {', '.join(READ_SUFFIXES)})")
         return
-    if suffix == ".json" and (txt := _text_beside(path)):
+    if suffix == ".json" and (txt := text_beside(path)):
         if txt.absolute() not in in_run:
             yield Problem(str(path), f"sidecar file: the metadata of {txt.name}; name that file instead")
         return
@@ -148,7 +147,7 @@ def _read_file(path: Path, explicit: bool, in_run: set[Path]) -> Iterator[_Recor
         yield Problem(str(path), f"unreadable file: {type(exc).__name__}: {exc}")
 
 
-def _text_beside(path: Path) -> Path | None:
+def text_beside(path: Path) -> Path | None:
     """The .txt whose sidecar `path` is, if there is one."""
     return next((t for t in (path.with_suffix(".txt"), path.with_suffix(".TXT")) if t.is_file()), None)
 
@@ -345,6 +344,7 @@ def _article(record: _Record, published: date | None, fallback: date | None, tak
         when, basis = fallback, "option"
     return Article(
         article_id=_unique(safe_id(f.get("id") or record.default_id), f["text"], taken),
+        id_from_name=not f.get("id"),
         text=f["text"], title=f.get("title", ""), url=url, source=f.get("source", ""),
         published=when, published_basis=basis, origin=record.origin,
     )
@@ -395,7 +395,8 @@ def dateline_date(text: str, url: str = "") -> date | None:
     m = _DATELINE.match(text[:300])
     if not m:
         return None
-    month = _MONTHS.index((m["m1"] or m["m2"])[:3].lower())
+    name = m["m1"] or m["m2"]
+    month = lookup("MONTH", name) or lookup("MONTH_ABBR", name)
     year = m["y1"] or m["y2"] or (y.group(1) if (y := _URL_YEAR.search(_url_path(url))) else None)
     try:
         return date(int(year), month, int(m["d1"] or m["d2"])) if year else None
@@ -416,11 +417,16 @@ def safe_id(raw: str) -> str:
     return cleaned or "article"
 
 
+def id_with_text_hash(article_id: str, text: str) -> str:
+    """`article_id` made distinct by a short hash of the article's text."""
+    return f"{article_id}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]}"
+
+
 def _unique(article_id: str, text: str, taken: set[str]) -> str:
     """`article_id`, or when the run already has it, the id with a short hash of the text (and a count)."""
     candidate = article_id
     if candidate in taken:
-        base = candidate = f"{article_id}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]}"
+        base = candidate = id_with_text_hash(article_id, text)
         n = 1
         while candidate in taken:
             n += 1

@@ -25,6 +25,7 @@ class Article:
     published: date | None = None
     published_basis: str = "none"  # option | metadata | html | url | dateline | none
     origin: str = ""  # the file (and line) it came from, for messages
+    id_from_name: bool = False  # the id was made from the file name, not given by the input
 
 
 @dataclass(frozen=True)

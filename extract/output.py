@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import hashlib
+import heapq
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from extract.model import ARTICLE_COLUMNS, EVENT_COLUMNS, Article, Event
@@ -36,37 +38,59 @@ def read_rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def _write_atomic(path: Path, columns: tuple[str, ...], rows: Iterable[dict[str, str]]) -> None:
+def text_key(text: str) -> str:
+    """A short fingerprint of an article's cleaned text, to tell two articles with one id apart."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def stored_articles(out_dir: str | Path) -> dict[str, str]:
+    """The articles a folder already holds: {article_id: text_key of its cleaned text}."""
+    return {r["article_id"]: text_key(r["text"]) for r in read_rows(Path(out_dir) / ARTICLES_FILE)}
+
+
+def _stored(path: Path, columns: tuple[str, ...], replaced: set[str]) -> Iterator[dict[str, str]]:
+    """The rows a CSV file holds, streamed, except those of the `replaced` articles."""
+    if not path.exists():
+        return
+    with path.open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row.get("article_id") not in replaced:
+                yield row
+
+
+def _write_merged(path: Path, columns: tuple[str, ...], new: list[dict[str, str]], replaced: set[str],
+                  key: Callable[[dict[str, str]], tuple]) -> None:
+    """Write the stored rows (less the replaced articles') merged in order with `new`, atomically."""
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
             writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows(heapq.merge(_stored(path, columns, replaced), sorted(new, key=key), key=key))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def merge_write(out_dir: str | Path, results: Iterable[tuple[Article, list[Event]]]) -> tuple[int, int]:
+def _event_order(row: dict[str, str]) -> tuple:
+    return row["article_id"], int(row["char_start"] or 0), row["date_start"], row["event_id"]
+
+
+def merge_write(out_dir: str | Path, results: Iterable[tuple[Article, list[Event]]]) -> None:
     """Store the articles and events of `results` in `out_dir`, replacing earlier rows of the same articles.
 
-    Rows of other articles are kept, so re-runs are idempotent and nothing stored is lost or duplicated.
-    Returns (articles stored, events stored) for this call.
+    Rows of other articles are kept, so re-runs are idempotent and nothing stored is lost or duplicated. The
+    stored rows are streamed, not loaded: both files stay sorted (by article, then place in the text).
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    new_articles: dict[str, dict[str, str]] = {}
-    new_events: dict[str, list[dict[str, str]]] = {}
-    for article, events in results:
-        new_articles[article.article_id] = article_row(article, len(events))
-        new_events[article.article_id] = [e.row() for e in events]
-    kept_articles = [r for r in read_rows(out / ARTICLES_FILE) if r["article_id"] not in new_articles]
-    kept_events = [r for r in read_rows(out / EVENTS_FILE) if r["article_id"] not in new_articles]
-    articles = sorted(kept_articles + list(new_articles.values()), key=lambda r: r["article_id"])
-    events = kept_events + [row for rows in new_events.values() for row in rows]
-    events.sort(key=lambda r: (r["article_id"], int(r["char_start"] or 0), r["date_start"], r["event_id"]))
-    _write_atomic(out / EVENTS_FILE, EVENT_COLUMNS, events)
-    _write_atomic(out / ARTICLES_FILE, ARTICLE_COLUMNS, articles)
-    return len(new_articles), sum(len(v) for v in new_events.values())
+    articles: dict[str, dict[str, str]] = {}
+    events: list[dict[str, str]] = []
+    for article, found in results:
+        articles[article.article_id] = article_row(article, len(found))
+        events += [e.row() for e in found]
+    replaced = set(articles)
+    _write_merged(out / EVENTS_FILE, EVENT_COLUMNS, events, replaced, _event_order)
+    _write_merged(out / ARTICLES_FILE, ARTICLE_COLUMNS, list(articles.values()), replaced,
+                  lambda r: (r["article_id"],))

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 
-from extract import knowledge
+from extract.lexicon import period_words
 from extract.model import Sentence
-
-ABBREVIATIONS = frozenset(knowledge.lines("abbreviations.txt"))
 
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then space before a likely start.
 _END = re.compile(r"""[.!?]+['"’”)\]]*(?=\s+['"‘“(\[]?[A-Z0-9])""")
@@ -23,11 +21,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = m.group(1)
     if "." in word or len(word) == 1:  # U.S., a.m., initials such as "J."
         return True
-    return word.lower() in ABBREVIATIONS
+    return word.lower() in period_words()
 
 
 def split(text: str) -> list[Sentence]:
-    """Sentences of `text`, trimmed, with offsets into `text`; line breaks always end a sentence."""
+    """Sentences of `text`, trimmed, with offsets into `text`. A blank line ends a sentence, and so does a line
+    break before a capital, a digit, a quote or "("; other line breaks are wrapped lines inside a sentence."""
     cuts = {0, len(text)}
     for m in _PARAGRAPH.finditer(text):
         cuts.add(m.start())

@@ -48,14 +48,20 @@ def insert_tags(raw: str, timexes: list[Timex], offsets: list[int]) -> str:
     return "".join(pieces)
 
 
-def tag_document(document: str) -> str:
-    """A TimeML document with TIMEX3 tags added inside TEXT, resolved against its DCT."""
+def read_document(document: str) -> tuple[re.Match, str, list[int], date | None]:
+    """(the TEXT match, its plain text, offsets of the plain characters in TEXT, the DCT) of a TimeML document."""
     m = _TEXT.search(document)
     if not m:
         raise ValueError("no <TEXT> element")
     dct_match = _DCT.search(document)
     dct = date.fromisoformat(dct_match.group(1)) if dct_match else None
     plain, offsets = plain_with_offsets(m.group(2))
+    return m, plain, offsets, dct
+
+
+def tag_document(document: str) -> str:
+    """A TimeML document with TIMEX3 tags added inside TEXT, resolved against its DCT."""
+    m, plain, offsets, dct = read_document(document)
     found = timex.tag(plain, dct, join_ranges=False)
     return document[:m.start(2)] + insert_tags(m.group(2), found, offsets) + document[m.end(2):]
 

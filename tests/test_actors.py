@@ -3,15 +3,11 @@ governments, countries and places, on the source articles and on news invented f
 
 from __future__ import annotations
 
-from pathlib import Path
+from conftest import SEEDS
 
-import pytest
-
-from extract import actors, sentences
+from extract import actors, lexicon, sentences
+from extract.clean import clean
 from extract.model import Mention
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-APPEAL = "A Message from The Moscow Times:"
 
 
 def run(text: str) -> list[Mention]:
@@ -32,11 +28,8 @@ def in_sentence(text: str, mentions: list[Mention], index: int) -> list[Mention]
 
 
 def seed(prefix: str) -> str:
-    if not SEEDS.is_dir():
-        pytest.skip(f"the source articles are not at {SEEDS} (../shared is absent beside the checkout)")
-    path = next(SEEDS.glob(f"{prefix}_*.txt"))
-    text = path.read_text(encoding="utf-8")
-    return text[: text.index(APPEAL)].rstrip()  # the cleaning stage removes the appeal before this one runs
+    """A bundled source article, cleaned as the pipeline cleans it before this stage."""
+    return clean(next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8"))
 
 
 def check_well_formed(text: str, mentions: list[Mention]) -> None:
@@ -178,6 +171,26 @@ def test_titles_are_cues_and_stay_off_the_name():
     assert found["Dmitry Peskov"].countries == ("RUS",)
     assert found["Igor Konashenkov"].kind == "PERSON"
     assert found["UN"].name == "United Nations"
+
+
+def test_abbreviated_titles_end_no_sentence_and_stay_off_the_name():
+    text = "Officials met Brig. Gen. Ivan Petrov on Monday."
+    assert [s.text for s in sentences.split(text)] == [text]
+    found = by_text(run(text))
+    assert (found["Ivan Petrov"].kind, found["Ivan Petrov"].name) == ("PERSON", "Ivan Petrov")
+
+
+def test_the_tokenizer_and_the_sentence_splitter_keep_the_same_periods():
+    for word in sorted(lexicon.period_words()):
+        text = f"They saw {word.capitalize()}. Smith on Monday."
+        assert [s.text for s in sentences.split(text)] == [text], word
+        assert f"{word.capitalize()}." in [t.text for t in lexicon.tokenize(text)], word
+
+
+def test_wrapped_lines_stay_in_their_sentence():
+    assert len(sentences.split("The army said\nit would leave on Monday.")) == 1
+    assert len(sentences.split("The army said\nIt would leave on Monday.")) == 2
+    assert len(sentences.split("The army said\n\nit would leave on Monday.")) == 2
 
 
 def test_surnames_and_short_first_names_join_the_fullest_name():

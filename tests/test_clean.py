@@ -1,12 +1,10 @@
 """The clean stage: publisher boilerplate goes, news stays, and the kept lines are unchanged."""
 
-from pathlib import Path
-
 import pytest
+from conftest import SEEDS
 
 from extract.clean import clean
 
-SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
 SEED_FILES = ("000_998bbf2173ad093f.txt", "003_b99d12ebba10067c.txt")
 SEED_LAST_NEWS = {
     "000_998bbf2173ad093f.txt": (
@@ -34,13 +32,9 @@ def kept_in_order(original: str, cleaned: str) -> bool:
 
 
 def seed_text(name: str) -> str:
-    path = SEEDS / name
-    if not path.is_file():
-        pytest.skip(f"the source articles are not at {SEEDS} (shared/ is not beside this checkout)")
-    return path.read_text(encoding="utf-8")
+    return (SEEDS / name).read_text(encoding="utf-8")
 
 
-@pytest.mark.shared
 @pytest.mark.parametrize("name", SEED_FILES)
 def test_seed_appeal_is_removed_and_the_news_kept(name):
     text = seed_text(name)

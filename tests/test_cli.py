@@ -122,3 +122,17 @@ def test_every_input_format_in_one_run(tmp_path):
     origins = {a["article_id"] for a in articles}
     assert len(origins) >= 8  # txt, sidecar txt, html, json, jsonl rows, csv rows, cp1251, latin-1
     assert all(a["published"] == "2024-03-01" and a["published_basis"] == "option" for a in articles)
+
+
+def test_same_file_name_in_later_runs_never_replaces_another_article(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "report.txt").write_text("Russian forces shelled Kharkiv on Monday.", encoding="utf-8")
+    (tmp_path / "b" / "report.txt").write_text("Chinese ships held drills on Tuesday.", encoding="utf-8")
+    out = tmp_path / "out"
+    for inputs in ([tmp_path / "a", tmp_path / "b"], [tmp_path / "b" / "report.txt"],
+                   [tmp_path / "a" / "report.txt"], [tmp_path / "b"]):
+        assert run(*map(str, inputs), "--out", str(out), "--published", "2024-03-08").returncode == 0
+        texts = sorted(a["text"] for a in rows(out / "articles.csv"))
+        assert texts == ["Chinese ships held drills on Tuesday.", "Russian forces shelled Kharkiv on Monday."]
+        assert len(rows(out / "events.csv")) == 2

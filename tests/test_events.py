@@ -72,3 +72,15 @@ def test_event_ids_are_stable_and_distinct():
     first, again = events(text), events(text)
     assert [e.event_id for e in first] == [e.event_id for e in again]
     assert len({e.event_id for e in first}) == len(first) == 2
+
+
+def test_the_longest_trigger_wins():
+    assert [(t.text, t.event_type) for t in triggers("Russia and Belarus held war games on Monday.")] == [
+        ("war games", "military_exercise")]
+    assert [(t.text, t.event_type) for t in triggers("Dock workers began strike action on Monday.")] == [
+        ("strike action", "protest")]
+
+
+def test_unanchored_precision_follows_the_value_shape():
+    found = events("Profits rose in the first half, the company said on Friday.", None)
+    assert {(e.date_text, e.date_precision) for e in found} == {("the first half", "year"), ("Friday", "day")}

@@ -9,7 +9,8 @@ import pycountry
 import pytest
 
 from extract import knowledge
-from extract.places import country_name, find_places, tokenize
+from extract.lexicon import tokenize
+from extract.places import country_name, find_places
 
 # The 193 member states of the United Nations (ISO 3166 alpha-3).
 UN_MEMBERS = frozenset(
@@ -303,6 +304,11 @@ def test_capitals_act_as_governments_and_are_places_otherwise():
     assert (kyiv[0].kind, kyiv[0].name, kyiv[0].is_actor) == ("GOVERNMENT", "Ukraine", True)
     assert (kyiv[1].kind, kyiv[1].name, kyiv[1].is_actor) == ("PLACE", "Kyiv", False)
     assert found["Kharkiv"][0] == "PLACE"
+
+
+def test_a_progressive_is_no_passive():
+    found = places_of("Moscow is sending troops while Kabul was fighting the rebels.")
+    assert found["Moscow"][0] == "GOVERNMENT" and found["Kabul"][0] == "GOVERNMENT"
 
 
 def test_a_capital_hit_in_the_passive_is_a_place():

@@ -72,6 +72,21 @@ def _ordinal(text: str | None) -> int | None:
     return v if isinstance(v, int) else None
 
 
+def _unit(g: dict[str, str | None], p: dict) -> str | None:
+    """The unit letter a rule fixes or its match names ("weeks" -> W)."""
+    return p.get("unit") or lookup("UNIT", g.get("unit")) or lookup("UNITS", g.get("units"))
+
+
+def _weekday(g: dict[str, str | None]) -> int | None:
+    """The ISO weekday (1 = Monday) a match names."""
+    return lookup("WEEKDAY", g.get("weekday")) or lookup("WEEKDAY_ABBR", g.get("weekday"))
+
+
+def _unanchored(unit: str, why: str) -> Value:
+    """The underspecified value of a unit counted from a date the text does not give."""
+    return Value(UNDERSPECIFIED.get(cal.GRAN_OF_UNIT.get(unit, "day"), "XXXX-XX-XX"), "", True, False, why)
+
+
 def _fmt(d: date) -> str:
     return f"{d:%b} {d.day}, {d.year}"
 
@@ -164,7 +179,7 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     month = (lookup("MONTH", g.get("month")) or lookup("MONTH_ABBR", g.get("month")) or _int(g.get("monthnum"))
              or p.get("month"))
     day = _int(g.get("day")) or _ordinal(g.get("dayord")) or p.get("day")
-    weekday = lookup("WEEKDAY", g.get("weekday")) or lookup("WEEKDAY_ABBR", g.get("weekday"))
+    weekday = _weekday(g)
     season = lookup("SEASON", g.get("season")) or p.get("season")
     quarter = _ordinal(g.get("quarter")) or p.get("quarter")
     half = _ordinal(g.get("half")) or p.get("half")
@@ -266,7 +281,7 @@ def _time_suffix(g: dict[str, str | None], p: dict) -> str | None:
 
 def _relative_day(relday: str, suffix: str, text_type: str, ctx: Context) -> Value:
     word = relday.lower()
-    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
+    offset = lookup("RELATIVE_DAY", word)
     if word == "tonight" and not suffix:
         suffix = "TNI"
     if ctx.dct is None:
@@ -277,7 +292,7 @@ def _relative_day(relday: str, suffix: str, text_type: str, ctx: Context) -> Val
 
 def offset(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     """A unit counted from publication: 'last week', 'next year', 'two days ago', 'earlier this month'."""
-    unit = p.get("unit") or lookup("UNIT", g.get("unit")) or lookup("UNITS", g.get("units"))
+    unit = _unit(g, p)
     if not unit or unit in ("TS", "TM", "TH", "2W", "ML"):
         return None
     n = p.get("n")
@@ -297,8 +312,7 @@ def offset(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     if n is None:
         return None
     if ctx.dct is None:
-        return Value(UNDERSPECIFIED.get(cal.GRAN_OF_UNIT.get(unit, "day"), "XXXX-XX-XX"), "", True, False,
-                     "needs a publication date")
+        return _unanchored(unit, "needs a publication date")
     v = cal.shift(ctx.dct, unit, int(n))
     name = UNIT_NAMES.get(unit, unit)
     where = {0: f"the {name} of", -1: f"the {name} before that of", 1: f"the {name} after that of"}.get(
@@ -308,7 +322,7 @@ def offset(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
 
 def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     """A time counted from the last date in the text: 'the next day', 'a year earlier', 'that month'."""
-    unit = p.get("unit") or lookup("UNIT", g.get("unit")) or lookup("UNITS", g.get("units"))
+    unit = _unit(g, p)
     if not unit or unit in ("TS", "TM", "TH", "2W", "ML"):
         return None
     n = p.get("n", 0)
@@ -330,15 +344,14 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         base, base_words = focus, f"the period under discussion ({focus})"
     if not base:
         if ctx.dct is None:
-            return Value(UNDERSPECIFIED.get(cal.GRAN_OF_UNIT.get(unit, "day"), "XXXX-XX-XX"), "", True, False,
-                         "no earlier date in the text and no publication date")
+            return _unanchored(unit, "no earlier date in the text and no publication date")
         base, base_words = ctx.dct.isoformat(), _dct_words(ctx)
         if p.get("keep_granularity"):  # "a year ago" with nothing before it: a year, not a day
             base = cal.shift(ctx.dct, unit, 0)
     span = cal.interval(base)
     if span is None:
         return None
-    weekday = lookup("WEEKDAY", g.get("weekday")) or lookup("WEEKDAY_ABBR", g.get("weekday"))
+    weekday = _weekday(g)
     if weekday:  # "the previous Friday": the Friday before the day the story is at
         step = lookup("DIRECTION", g.get("dir")) or -1
         d = span[0] + timedelta(days=step)
@@ -348,10 +361,8 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     if g.get("year"):  # "the 1988 period": the period under discussion, in that year
         return Value(g["year"] + base[4:] if len(base) > 4 else g["year"], "", True,
                      reason=f"the {p.get('recent', 'period')} under discussion ({base}) in {g['year']}")
-    if p.get("keep_granularity") and unit == "Y":
+    if p.get("keep_granularity") and unit == "Y":  # "a year earlier" than a quarter is that quarter a year before
         v = cal.shift_value(base, years=int(n))
-    elif p.get("keep_granularity") and span[2] == cal.GRAN_OF_UNIT.get(unit):
-        v = cal.shift(span[0], unit, int(n))
     else:
         v = cal.shift(span[0], unit, int(n))
     if v is None:
@@ -368,7 +379,7 @@ def reference(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
 
 def duration(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     """A length of time: 'two years' -> P2Y, 'three-hour' -> PT3H, 'months' -> PXM."""
-    unit = p.get("unit") or lookup("UNIT", g.get("unit")) or lookup("UNITS", g.get("units"))
+    unit = _unit(g, p)
     if not unit:
         return None
     count: int | float | str | None = p.get("n", 1)
@@ -419,7 +430,7 @@ def recurrence(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         return Value(p["value"], "SET", reason="a recurring time")
     if g.get("adverb"):
         return Value(lookup("SET_ADVERB", g["adverb"]), "SET", reason="a recurring time")
-    weekday = lookup("WEEKDAY", g.get("weekday")) or lookup("WEEKDAY_ABBR", g.get("weekday"))
+    weekday = _weekday(g)
     part = lookup("PART_OF_DAY", g.get("part"))
     suffix = f"T{part}" if part and part != "MI" else ""
     if weekday:
@@ -432,7 +443,7 @@ def recurrence(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         return Value(f"XXXX-{season}", "SET", reason="every such season")
     if part:
         return Value(f"XXXX-XX-XX{suffix or 'T12:00'}", "SET", reason="every such part of the day")
-    unit = lookup("UNIT", g.get("unit")) or lookup("UNITS", g.get("units"))
+    unit = _unit(g, {})
     if not unit:
         return None
     count = number(g["number"]) if g.get("number") else 1
@@ -441,23 +452,18 @@ def recurrence(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
 
 def decade(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     """'the 1990s' -> 199, "the '80s" -> 198, 'the nineties' -> 199, 'the 1800s' -> 18 (a century)."""
-    if g.get("decade"):
-        digits = g["decade"].strip("'’")
-        if len(digits) == 4:
-            if digits.endswith("00") and not digits.startswith("20"):
-                return Value(digits[:2], reason="a century")
-            return Value(digits[:3], reason="a decade")
-        century = (ctx.dct.year // 100) if ctx.dct else 19
-        if int(digits) * 1 > (ctx.dct.year % 100 if ctx.dct else 99):
-            century -= 1
-        return Value(f"{century:02d}{digits[0]}", "", True, reason="a decade of the last hundred years")
-    word = lookup("DECADE_WORD", g.get("decadeword"))
-    if word is None:
+    digits = (g.get("decade") or "").strip("'’")
+    if len(digits) == 4:
+        if digits.endswith("00") and not digits.startswith("20"):
+            return Value(digits[:2], reason="a century")
+        return Value(digits[:3], reason="a decade")
+    tens = int(digits[0]) if digits else lookup("DECADE_WORD", g.get("decadeword"))
+    if tens is None:
         return None
-    century = ctx.dct.year // 100 if ctx.dct else 19
-    if word * 10 > (ctx.dct.year % 100 if ctx.dct else 99):
+    century = ctx.dct.year // 100 if ctx.dct else 19  # the last hundred years: the '90s of a 2021 article are 199
+    if tens * 10 > (ctx.dct.year % 100 if ctx.dct else 99):
         century -= 1
-    return Value(f"{century:02d}{word}", "", True, reason="a decade of the last hundred years")
+    return Value(f"{century:02d}{tens}", "", True, reason="a decade of the last hundred years")
 
 
 def century(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:

@@ -17,6 +17,7 @@ _BARE_YEAR = re.compile(r"\s*[-–/]\s*(\d{4}|\d{2})\b(?![-/:.,]?\d|\s*%)")
 # What may stand between the two ends of a range, and what may open it.
 _BETWEEN = re.compile(r"\s*(?:[-–—]|to|through|thru|until|till|and|to\s+the\s+end\s+of)\s*", re.I)
 _OPENER = re.compile(r"(?:\b(from|between)\s+)$", re.I)
+_BARE_ENDPOINT = re.compile(r"\d{1,4}(?:st|nd|rd|th)?(?:,?\s+\d{4})?")  # "10", "25th", "9, 2021"
 _DAY_VALUE = re.compile(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)(T.*)?$")
 
 
@@ -77,7 +78,7 @@ def join(text: str, timexes: list[Timex]) -> list[Timex]:
         if nxt and _is_range(text, t, nxt):
             opener = _OPENER.search(text, max(0, t.start - 12), t.start)
             gap = text[t.end:nxt.start]
-            if re.fullmatch(r"\s*and\s*", gap, re.I) and not opener and not nxt.reason.startswith("the end of"):
+            if re.fullmatch(r"\s*and\s*", gap, re.I) and not opener and not _BARE_ENDPOINT.fullmatch(nxt.text):
                 out.append(t)
                 i += 1
                 continue

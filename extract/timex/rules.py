@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -60,7 +59,7 @@ def expand(pattern: str, macros: dict[str, str]) -> str:
 @cache
 def load() -> tuple[Rule, ...]:
     """The compiled rules, in file order."""
-    data = tomllib.loads(knowledge.path("timex/rules.toml").read_text(encoding="utf-8"))
+    data = knowledge.toml_data("timex/rules.toml")
     macros = data["macros"]
     out = []
     for r in data["rule"]:

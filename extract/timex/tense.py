@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-import tomllib
-from functools import cache
+from functools import cache, lru_cache
 
 from extract import knowledge
 
@@ -16,7 +15,7 @@ WINDOW = 10  # tokens looked at on each side
 
 @cache
 def _cues() -> tuple[dict[str, str], list[tuple[re.Pattern, str]], frozenset[str]]:
-    data = tomllib.loads(knowledge.path("timex/tense.toml").read_text(encoding="utf-8"))
+    data = knowledge.toml_data("timex/tense.toml")
     words: dict[str, str] = {}
     phrases = []
     for tense in ("present", "past", "future"):  # later tenses win for a word listed twice
@@ -27,7 +26,7 @@ def _cues() -> tuple[dict[str, str], list[tuple[re.Pattern, str]], frozenset[str
     return words, phrases, frozenset(w.lower() for w in data["past"].get("not_past", []))
 
 
-@cache
+@lru_cache(maxsize=1024)
 def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, tense) of every tense cue in a sentence."""
     words, phrases, not_past = _cues()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from datetime import date, timedelta
 from functools import cache
 
@@ -14,7 +13,7 @@ from extract.timex import calendar as cal
 @cache
 def classes() -> dict[str, dict[str, object]]:
     """Every word class: {CLASS: {lowercased word: value}}."""
-    data = tomllib.loads(knowledge.path("timex/words.toml").read_text(encoding="utf-8"))
+    data = knowledge.toml_data("timex/words.toml")
     return {name: {k.lower(): v for k, v in table.items()} for name, table in data.items()
             if name != "case_sensitive"}
 
@@ -22,7 +21,7 @@ def classes() -> dict[str, dict[str, object]]:
 @cache
 def class_pattern(name: str) -> str:
     """A regex alternation of a class's words, longest first; case-sensitive classes match as written."""
-    data = tomllib.loads(knowledge.path("timex/words.toml").read_text(encoding="utf-8"))
+    data = knowledge.toml_data("timex/words.toml")
     words = sorted(data[name], key=len, reverse=True)
     alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     if name in data["case_sensitive"]["classes"]:
