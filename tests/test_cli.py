@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 
 from extract.model import ARTICLE_COLUMNS, EVENT_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
-SEEDS = ROOT / "data" / "articles"
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

@@ -3,17 +3,18 @@
 import json
 import os
 import re
+import shutil
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 
 from extract import ingest
 from extract.ingest import MAX_FILE_BYTES, dateline_date, parse_date, read_inputs, safe_id, url_date
 from extract.model import Article, Problem
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
-SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
 
 
 def read(*paths, published=None) -> tuple[dict[str, Article], list[Problem]]:
@@ -493,16 +494,25 @@ def test_one_bad_file_never_stops_a_batch(tmp_path):
     ]
 
 
-@pytest.mark.shared
-def test_seed_files_read_as_given():
-    if not SEEDS.is_dir():
-        pytest.skip(f"the source articles are not at {SEEDS} (shared/ is not beside this checkout)")
-    articles, problems = read(SEEDS)
+def test_seed_files_read_as_given(tmp_path):
+    for f in SEEDS.glob("*.txt"):  # the bare texts, without their sidecars
+        shutil.copy(f, tmp_path)
+    (tmp_path / "README.md").write_text("# notes", encoding="utf-8")
+    articles, problems = read(tmp_path)
     assert not problems  # README.md is passed over silently
     assert sorted(articles) == ["000_998bbf2173ad093f", "003_b99d12ebba10067c"]
     for a in articles.values():
         assert (a.published, a.published_basis) == (None, "none")
-        assert a.text == Path(a.origin).read_text(encoding="utf-8")
+        assert a.text == (SEEDS / Path(a.origin).name).read_text(encoding="utf-8")
+
+
+def test_seed_sidecars_give_title_url_and_date():
+    articles, problems = read(SEEDS)
+    assert not problems
+    assert {a.article_id: (a.published, a.published_basis) for a in articles.values()} == {
+        "000_998bbf2173ad093f": (date(2021, 7, 23), "metadata"),
+        "003_b99d12ebba10067c": (date(2015, 9, 11), "metadata")}
+    assert all(a.url.startswith("https://www.themoscowtimes.com/") and a.title for a in articles.values())
 
 
 def test_fallback_dates_only_articles_without_a_date(tmp_path):

@@ -1,18 +1,16 @@
 """Acceptance on the two source articles (bundled in data/articles with their metadata)."""
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 
 from extract import ingest, pipeline
 from extract.model import Event
 
-ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
-
 
 def events_of(stem: str, with_metadata: bool = True) -> list[Event]:
-    article = next(a for a in ingest.read_inputs([ARTICLES / f"{stem}.txt"]))
+    article = next(a for a in ingest.read_inputs([SEEDS / f"{stem}.txt"]))
     if not with_metadata:
         article = replace(article, published=None, published_basis="none", title="", url="")
     return pipeline.process(article)[1]
@@ -115,7 +113,7 @@ def test_without_metadata_relative_dates_are_unanchored(stem):
 
 
 def test_every_event_points_at_its_sentence(first, second):
-    text = {s: pipeline.process(next(ingest.read_inputs([ARTICLES / f"{s}.txt"])))[0].text
+    text = {s: pipeline.process(next(ingest.read_inputs([SEEDS / f"{s}.txt"])))[0].text
             for s in ("000_998bbf2173ad093f", "003_b99d12ebba10067c")}
     for e in first + second:
         assert text[e.article_id][e.char_start:e.char_end] == e.sentence

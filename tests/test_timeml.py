@@ -63,6 +63,7 @@ def test_folder_command_reports_a_document_without_text(tmp_path):
     assert (out / "good.tml").exists() and not (out / "broken.tml").exists()
 
 
+@pytest.mark.shared
 @pytest.mark.skipif(not TIMEBANK.is_dir(), reason="../shared/data/timebank is not beside the checkout")
 def test_timebank_documents_keep_their_text(tmp_path):
     files = sorted(TIMEBANK.rglob("*.tml"))[::16]
