@@ -162,14 +162,11 @@ def generate(n_events: int, folder: Path, seed: int = 7) -> dict[str, float]:
         rows_actors.append(";".join(ac))
         lead = f"{ac[0]} " if ac else ""
         sentences.append(f"{lead}{TRIGGERS[type_index[i]]} " + " ".join(words[word_ids[bounds[i]:bounds[i + 1]]]) + ".")
-    char_start = np.zeros(n_events, np.int64)
     sentence_len = np.fromiter((len(s) for s in sentences), np.int64, n_events)
-    article_start = np.concatenate([[0], np.cumsum(per_article)[:-1]])
-    within = np.arange(n_events) - article_start[article_of]
-    running = np.cumsum(sentence_len + 1) - (sentence_len + 1)
-    char_start = running - running[article_start][article_of]
+    article_start = np.concatenate([[0], np.cumsum(per_article)[:-1]])  # each article's first event
+    running = np.cumsum(sentence_len + 1) - (sentence_len + 1)  # offsets in all texts joined by spaces
+    char_start = running - running[article_start][article_of]  # ... and within each article's text
     texts = [" ".join(sentences[article_start[a]:article_start[a] + per_article[a]]) for a in range(n_articles)]
-    assert within.min() >= 0
 
     pub_iso = published.astype("datetime64[D]").astype(str)
     pub_iso = np.where(undated_article, "", pub_iso)

@@ -16,7 +16,6 @@ import streamlit as st  # noqa: E402
 from dashboard import charts, store  # noqa: E402
 
 LANES = {"countries": "by country", "actors": "by actor"}
-UPLOAD_TYPES = ["txt", "html", "htm", "json", "jsonl", "csv"]
 # multi-selects: widget key, Filters field, Dataset column
 CHOICES = (("f_countries", "countries", "countries"), ("f_actors", "actors", "actors"),
            ("f_types", "event_types", "event_type"), ("f_sources", "sources", "source"),
@@ -194,26 +193,29 @@ def show_article(ds: store.Dataset, row_numbers: list[int], clicked: list[int]) 
                           format_func=labels.get)
     event = {k: str(v) for k, v in ds.events.loc[chosen].items()}
     article = ds.article(event["article_id"])
-    st.html(store.article_html(event, article))
+    named = ds.named_earlier(event)
+    st.html(store.article_html(event, article, named_earlier=named))
     if article and article.get("text"):
         with st.expander("The whole article"):
-            st.html(store.article_html(event, article, context=None))
+            st.html(store.article_html(event, article, context=None, named_earlier=named))
 
 
 def show_upload(sources: store.Sources) -> None:
     st.subheader("Add articles")
-    st.caption(f"Articles you add are stored in {sources.store} and kept across restarts; a file added again "
-               "replaces its earlier events. Uploaded text is shown as text, never run as HTML.")
+    st.caption(f"Articles you add are stored in {sources.store} and kept across restarts; the same file added "
+               "again replaces its earlier events, while a different text under a name already stored is kept "
+               "beside it. Uploaded text is shown as text, never run as HTML.")
     n = st.session_state.get("upload_round", 0)
-    files = st.file_uploader("Articles (.txt, .html, .json, .jsonl, .csv; several at once)", type=UPLOAD_TYPES,
-                             accept_multiple_files=True, key=f"upload_{n}")
+    files = st.file_uploader(f"Articles ({', '.join(store.UPLOAD_TYPES)}; several at once)",
+                             type=list(store.UPLOAD_TYPES), accept_multiple_files=True, key=f"upload_{n}")
     published = st.date_input("Publication date for files that carry none", value=None, format="YYYY-MM-DD",
                               key=f"upload_date_{n}", help="Relative dates (\"Friday\", \"next week\") are counted "
                               "from it. Files with their own date keep it.")
     if st.button("Extract events", key="extract", type="primary", disabled=not files):
         bar = st.progress(0.0, text="Extracting…")
         reports = store.add_uploads(sources.store, [(f.name, f.getvalue()) for f in files], published,
-                                    lambda done, name: bar.progress(done, text=f"Extracting… {name}"))
+                                    lambda done, name: bar.progress(done, text=f"Extracting… {name}"),
+                                    beside=[sources.data])
         st.session_state.upload_reports = reports
         st.session_state.upload_round = n + 1  # a fresh uploader for the next batch
         st.rerun()

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
-from dashboard.store import Timeline, country_label, type_label
+from dashboard.store import Timeline, country_label, date_note, type_label
 from dashboard.worldmap import mapped_codes, world_geojson
 
 PALETTE = px.colors.qualitative.Plotly + px.colors.qualitative.D3 + px.colors.qualitative.Dark24
@@ -34,7 +34,8 @@ def _escape(value: str, width: int = 90, limit: int = 360) -> str:
 
 
 def _hover(marks: pd.DataFrame, lanes: list[str]) -> list[str]:
-    """Each mark's hover label: date, date text, type, actors, countries and sentence, or a bin's count."""
+    """Each mark's hover label: date, what dated it (date text or basis), type, actors, countries and sentence, or
+    a bin's count."""
     if "event_id" not in marks:  # counts per bin
         return [f"<b>{n:,} event{'s' if n > 1 else ''}</b> · {html.escape(type_label(t))}<br>{when}"
                 f"<br>{html.escape(lanes[lane])}"
@@ -42,11 +43,11 @@ def _hover(marks: pd.DataFrame, lanes: list[str]) -> list[str]:
                                             strict=True)]
     out = []
     for m in marks.itertuples(index=False):
-        said = f" · “{html.escape(m.date_text)}”" if m.date_text else " · dated by publication"
+        dated = html.escape(date_note(m.date_text, m.date_basis))
         countries = ", ".join(country_label(c) for c in m.countries.split(";") if c) or "none found"
         actors = html.escape(m.actors.replace(";", "; ")) or "none found"
         out.append(
-            f"<b>{m.when}</b> ({m.date_precision}){said}<br><b>{html.escape(type_label(m.event_type))}</b>"
+            f"<b>{m.when}</b> ({m.date_precision}) · {dated}<br><b>{html.escape(type_label(m.event_type))}</b>"
             f"<br>Actors: {actors}<br>Countries: {html.escape(countries)}<br>{_escape(m.sentence)}"
             + (f"<br><i>{_escape(m.title, limit=90)}</i>" if m.title else "")
         )

@@ -17,12 +17,11 @@ import html
 import io
 import json
 import os
-import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -32,8 +31,9 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from extract import output, pipeline
-from extract.model import ARTICLE_COLUMNS, EVENT_COLUMNS, Problem
+from extract import ingest, output, pipeline, timex
+from extract.model import ARTICLE_COLUMNS, EVENT_COLUMNS, Problem, Timex
+from extract.places import country_name
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / "data"
@@ -51,14 +51,20 @@ TARGET_BINS = 400  # the finest of day/week/month/year giving at most this many 
 PLAIN_COLUMNS = ("event_id", "sentence")
 MULTI_COLUMNS = ("countries", "actors")  # ";"-joined lists
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP: a spreadsheet reads such a cell as a formula
-_FORMULA = re.compile(r"^[=+\-@\t\r]")
+_FORMULA = "^[" + "".join(f"\\x{ord(c):02x}" for c in FORMULA_START) + "]"  # the same, as a regex for Arrow
+UPLOAD_TYPES = ingest.READ_SUFFIXES  # the file types an upload may have: those the extraction layer reads
 _LANE_WORDS = {"countries": ("country", "countries"), "actors": ("actor", "actors")}
-_BASIS_WORDS = {
+_BASIS_WORDS = {  # where an article's publication date came from (published_basis), in words
     "option": "given when the article was added",
     "metadata": "from the article's metadata",
     "html": "from the page's HTML metadata",
     "url": "from the date in its URL",
     "dateline": "from its dateline",
+}
+_UNWRITTEN_DATES = {  # how an event without a time expression of its own was dated, by date_basis
+    "relative": "dated like the day the story last named",
+    "publication": "dated by publication",
+    "unanchored": "no date",
 }
 
 
@@ -223,7 +229,7 @@ def load(sources: Sources) -> Dataset:
     an unreadable file becomes a problem on the page, not a crash. Read column by column, so that memory
     holds little more than the finished table."""
     cache_dir = sources.store / CACHE_FOLDER
-    parts, problems, sizes = {}, [], {}
+    parts, problems = {}, []
     for name, folder in (("store", sources.store), ("data", sources.data)):
         path = folder / output.EVENTS_FILE
         try:
@@ -231,8 +237,6 @@ def load(sources: Sources) -> Dataset:
                 parts[name] = _source(path, cache_dir, EVENTS)
         except StoreError as exc:
             problems.append(str(exc))
-        sizes[name] = parts[name].metadata.num_rows if isinstance(parts.get(name), pq.ParquetFile) else (
-            parts[name].num_rows if name in parts else 0)
     keep: dict[str, pa.ChunkedArray | None] = dict.fromkeys(parts)
     if len(parts) == 2:
         replaced = pc.unique(_column(parts["store"], "article_id").cast(pa.string()))
@@ -248,7 +252,7 @@ def load(sources: Sources) -> Dataset:
         if name in PLAIN_COLUMNS:  # one chunk: taking rows from several would copy them all together each time
             column = pa.chunked_array([column.combine_chunks()])
         columns[name] = column.to_pandas()
-    return Dataset(pd.DataFrame(columns, copy=False), sources, problems, sizes)
+    return Dataset(pd.DataFrame(columns, copy=False), sources, problems)
 
 
 # ---------------------------------------------------------------- the loaded events
@@ -316,7 +320,6 @@ class Dataset:
     events: pd.DataFrame
     sources: Sources
     problems: list[str] = field(default_factory=list)
-    sizes: dict[str, int] = field(default_factory=dict)  # rows read per source, before the store's win
 
     def __post_init__(self) -> None:
         start = self.events["start"].to_numpy("datetime64[s]")
@@ -404,6 +407,18 @@ class Dataset:
         undated = keep & ~self.dated if not f.narrows_dates else np.zeros(len(self.events), bool)
         return Selection(self, f, dated, undated)
 
+    def named_earlier(self, event: Mapping[str, str]) -> str:
+        """For an event dated like the day its story last named (relative, no date text of its own): the
+        expression that named the day, the date text of the article's nearest earlier event starting on it."""
+        if event.get("date_text") or event.get("date_basis") != "relative":
+            return ""
+        ev = self.events
+        same = ev[((ev["article_id"] == event["article_id"]) & (ev["date_start"] == event["date_start"])
+                   & (ev["date_text"] != "")).to_numpy()]
+        at = pd.to_numeric(same["char_start"].astype(str), errors="coerce").to_numpy()
+        before = np.flatnonzero(at < pd.to_numeric(event.get("char_start"), errors="coerce"))
+        return str(same["date_text"].iloc[before[np.argmax(at[before])]]) if before.size else ""
+
     def article(self, article_id: str) -> dict[str, str] | None:
         """An article's articles.csv row (cleaned text included): the store's if it has it, else the data's."""
         for folder in (self.sources.store, self.sources.data):
@@ -435,19 +450,7 @@ def _to_date(days: int) -> date:
 
 def country_label(code: str) -> str:
     """'Russia (RUS)': a country's short name with its ISO 3166 alpha-3 code."""
-    return f"{_country_name(code)} ({code})"
-
-
-@cache
-def _country_name(code: str) -> str:
-    try:
-        from extract.places import country_name
-    except ImportError:
-        import pycountry
-
-        found = pycountry.countries.get(alpha_3=code)
-        return (getattr(found, "common_name", None) or found.name) if found else code
-    return country_name(code)
+    return f"{country_name(code)} ({code})"
 
 
 def type_label(event_type: str) -> str:
@@ -513,7 +516,7 @@ class Selection:
     def country_counts(self) -> pd.DataFrame:
         """Events per country (an event counts for each country it names): iso3, country, events."""
         counts = self.dataset.counts("countries", self.dated | self.undated)
-        return pd.DataFrame({"iso3": counts.index, "country": [_country_name(c) for c in counts.index],
+        return pd.DataFrame({"iso3": counts.index, "country": [country_name(c) for c in counts.index],
                              "events": counts.to_numpy(int)})
 
 
@@ -694,9 +697,10 @@ def highlight_html(text: str, start: int, end: int, sentence: str, context: int 
     return f"{before}<mark>{html.escape(text[start:end])}</mark>{after}"
 
 
-def article_html(event: Mapping[str, str], article: Mapping[str, str] | None, context: int | None = 700) -> str:
-    """An event's article as safe HTML: title, source and link, the date reasoning, and the text around the
-    sentence (all of it when `context` is None) with the sentence highlighted. Every piece is escaped."""
+def article_html(event: Mapping[str, str], article: Mapping[str, str] | None, context: int | None = 700,
+                 named_earlier: str = "") -> str:
+    """An event's article as safe HTML: title, source and link, the date reasoning (see date_reasoning), and the
+    text around the sentence (all of it when `context` is None) with the sentence highlighted. All escaped."""
     about = article or event
     url = about.get("url", "")
     link = (f' · <a href="{html.escape(url)}" target="_blank" rel="noopener noreferrer">source ↗</a>'
@@ -711,55 +715,75 @@ def article_html(event: Mapping[str, str], article: Mapping[str, str] | None, co
     return (
         f'<div class="nl-article"><p><b>{html.escape(about.get("title") or event["article_id"])}</b> '
         f"<small>{html.escape(meta)}{link}</small></p>"
-        f"<p><b>Date:</b> {html.escape(date_reasoning(event, article))}</p>"
+        f"<p><b>Date:</b> {html.escape(date_reasoning(event, article, named_earlier))}</p>"
         '<div style="white-space:pre-wrap;max-height:24em;overflow:auto;border-left:3px solid #d0d4dc;'
         f'padding-left:0.8em">{body}</div></div>'
     )
 
 
-def date_reasoning(event: Mapping[str, str], article: Mapping[str, str] | None) -> str:
-    """How the event's date was reached, in words ("'Friday' → 2021-07-23 (day): past tense: ...")."""
-    when = date_label(event["date_start"], event["date_end"])
-    published = (article or {}).get("published") or event.get("published", "")
-    basis = (article or {}).get("published_basis", "")
-    pub_words = f"{published} ({_BASIS_WORDS[basis]})" if basis in _BASIS_WORDS else published
-    said = event.get("date_text", "")
-    if event["date_basis"] == "unanchored":
-        return (f"'{said}' is relative, and the article has no publication date to count from, so this event "
-                "cannot be placed on the calendar. Add the article again with a publication date.")
-    if event["date_basis"] == "publication":
+def date_reasoning(event: Mapping[str, str], article: Mapping[str, str] | None, named_earlier: str = "") -> str:
+    """How the event's date was reached, in words, told by its date_basis and date_text: for a time expression
+    the tagger's own reason, re-tagged from the article ("'Friday' → 2021-07-23 (day): past tense: ...").
+    `named_earlier`: for an event dated like the day its story last named, the expression that named that day
+    (Dataset.named_earlier)."""
+    said, basis, value = event.get("date_text", ""), event["date_basis"], event["date_value"]
+    day, precision = date_label(event["date_start"], event["date_end"]), event["date_precision"]
+    when = f"{day} ({precision})"
+    if basis == "unanchored":
+        if said:
+            return (f"'{said}' is relative and the article has no publication date: give one to place it (add the "
+                    "article again with a publication date). Until then this event cannot be placed on the calendar.")
+        return ("No time expression in the sentence, and the article has no publication date: this event cannot be "
+                "placed on the calendar. Add the article again with a publication date to date it by that.")
+    if basis == "publication":
         return (f"The sentence has no time expression: the event is dated by the article's publication date, "
-                f"{pub_words}. → {when} ({event['date_precision']}).")
+                f"{_published_words(event, article)}. → {when}.")
+    if not said:  # the events layer dated a past-tense sentence like the last past day the story named
+        earlier = f", '{named_earlier}' earlier in the article" if named_earlier else ""
+        return f"No time expression in the sentence; dated like the day the story last named{earlier} → {when}."
     reason = _tagger_reason(event, article)
     if reason:
-        reason = reason.removeprefix(f"'{said}': ")
-        return f"'{said}' → {when} ({event['date_precision']}): {reason}"
-    if event["date_basis"] == "explicit":
-        return f"'{said}' is a full date in the text → {when} ({event['date_precision']}, {event['date_value']})."
-    return (f"'{said}' was resolved against the publication date {pub_words} → {when} "
-            f"({event['date_precision']}, {event['date_value']}).")
+        return f"'{said}' → {when}: {reason}"
+    if basis == "explicit":
+        return f"'{said}' is a full date in the text → {day} ({precision}, {value})."
+    return (f"'{said}' was resolved against the publication date {_published_words(event, article)} → {day} "
+            f"({precision}, {value}).")
+
+
+def date_note(date_text: str, date_basis: str) -> str:
+    """What dates an event, briefly (a hover label): its time expression in quotes, else how it was dated."""
+    return f"“{date_text}”" if date_text else _UNWRITTEN_DATES.get(date_basis, date_basis)
+
+
+def _published_words(event: Mapping[str, str], article: Mapping[str, str] | None) -> str:
+    """'2021-07-23 (from the article's metadata)': the publication date and, where known, where it came from."""
+    published = (article or {}).get("published") or event.get("published", "")
+    basis = (article or {}).get("published_basis", "")
+    return f"{published} ({_BASIS_WORDS[basis]})" if basis in _BASIS_WORDS else published
 
 
 def _tagger_reason(event: Mapping[str, str], article: Mapping[str, str] | None) -> str:
-    """The temporal tagger's own reasoning for the event's time expression, re-tagged from the article."""
-    if not article or not article.get("text") or not event.get("date_text"):
+    """The temporal tagger's own reason for the event's time expression, re-tagged from the article's (cleaned)
+    text; '' when the article or its text is missing, or re-tagging does not give the stored value again."""
+    text = (article or {}).get("text", "")
+    if not text:
         return ""
     try:
-        from extract import sentences, timex
-
         published = date.fromisoformat(article["published"]) if article.get("published") else None
-        found = _tag(article["text"], published, sentences.split, timex.tag)
-    except Exception:  # the tagger is another team's moving part: without it the page still explains
+        lo, hi = int(event.get("char_start") or 0), int(event.get("char_end") or len(text))
+    except ValueError:  # a hand-edited file: a publication date or an offset that is not one
         return ""
-    lo, hi = int(event.get("char_start") or 0), int(event.get("char_end") or len(article["text"]))
-    inside = [t for t in found if lo <= t.start and t.end <= hi]
-    match = next((t for t in inside if t.text == event["date_text"]), None)
-    return match.reason if match else ""
+    for t in _tagged(text, published):
+        value = t.value + (f"/{t.end_value}" if t.end_value else "")  # as the events layer writes date_value
+        if lo <= t.start and t.end <= hi and t.text == event["date_text"] and value == event["date_value"]:
+            return t.reason.removeprefix(f"'{t.text}': ")
+    return ""
 
 
 @lru_cache(maxsize=32)
-def _tag(text: str, published: date | None, split: Callable, tag: Callable) -> tuple:
-    return tuple(tag(text, published, split(text)))
+def _tagged(text: str, published: date | None) -> tuple[Timex, ...]:
+    """An article's time expressions as the pipeline tags them (kept: the page shows one article many times)."""
+    return tuple(timex.tag(text, published))
 
 
 # ---------------------------------------------------------------- downloads
@@ -775,7 +799,7 @@ def _neutralised(values: pa.Array) -> pa.Array:
     if pa.types.is_dictionary(values.type):
         return pa.DictionaryArray.from_arrays(values.indices, _neutralised(values.dictionary)).dictionary_decode()
     values = values.cast(pa.string())
-    starts_formula = pc.match_substring_regex(values, _FORMULA.pattern)
+    starts_formula = pc.match_substring_regex(values, _FORMULA)
     return pc.if_else(starts_formula, pc.binary_join_element_wise("'", values, ""), values)
 
 
@@ -848,9 +872,12 @@ def _file_name(name: str) -> str:
 
 
 def add_uploads(store: Path, files: Sequence[tuple[str, bytes]], published: date | None = None,
-                progress: Callable[[float, str], None] | None = None) -> list[FileReport]:
-    """Extract events from uploaded (name, bytes) files and merge them into the store (atomically; a file
-    added again replaces its earlier events). Returns one report per file; a bad file never stops the rest."""
+                progress: Callable[[float, str], None] | None = None, beside: Sequence[Path] = ()) -> list[FileReport]:
+    """Extract events from uploaded (name, bytes) files and merge them into the store, atomically.
+
+    The same file added again replaces its earlier events; another text under a file name that the store or a
+    folder `beside` it already holds is kept apart (its id gets a hash), never replacing that article.
+    Returns one report per file; a bad file never stops the rest."""
     reports = [FileReport(_file_name(name)) for name, _ in files]
     with tempfile.TemporaryDirectory(prefix="newsline-upload-") as tmp:
         by_path: dict[str, FileReport] = {}
@@ -862,10 +889,11 @@ def add_uploads(store: Path, files: Sequence[tuple[str, bytes]], published: date
             path.write_bytes(data)
             by_path[str(path)] = report
         for path, report in by_path.items():
-            if path.lower().endswith(".json") and Path(path).with_suffix(".txt").is_file():
-                report.note = f"read as the metadata of {Path(path).with_suffix('.txt').name}"
+            if path.lower().endswith(".json") and (text := ingest.text_beside(Path(path))):
+                report.note = f"read as the metadata of {text.name}"
         results, seen = [], []
-        for item in pipeline.extract_all([Path(p) for p in by_path], fallback=published):
+        stored = {k: v for folder in (*beside, store) for k, v in output.stored_articles(folder).items()}
+        for item in pipeline.extract_all([Path(p) for p in by_path], fallback=published, stored=stored):
             origin = item.origin if isinstance(item, Problem) else item[0].origin
             path, _, line = origin.rpartition(":") if origin not in by_path else (origin, "", "")
             report = by_path.get(path) or by_path.get(origin) or next(

@@ -17,6 +17,7 @@ import pytest
 
 from dashboard import harness
 from extract.model import EVENT_COLUMNS
+from extract.output import read_rows
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,8 +50,7 @@ def metric(page, label: str) -> str:
 
 
 def test_page_in_chromium_filters_downloads_selects_and_stays_offline(browser, server):
-    with (DATA / "events.csv").open(newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
+    rows = read_rows(DATA / "events.csv")
     outside = []
     page = browser.new_page(viewport={"width": 1440, "height": 1600}, accept_downloads=True)
     page.set_default_timeout(60_000)

@@ -18,20 +18,25 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import charts, store
-from extract.model import EVENT_COLUMNS
+from extract import ingest, output, pipeline
+from extract.model import EVENT_COLUMNS, Article
+from extract.output import read_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "dashboard"
+DATING = FIXTURE / "dating"  # events of every date_basis, as `python -m extract run DATING/input` wrote them
 APP = ROOT / "dashboard" / "app.py"
 SEED_TEXT = ROOT / "data" / "articles" / "000_998bbf2173ad093f.txt"
 
 
-def rows_of(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
+def write_events(path: Path, rows: list[dict[str, str]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=EVENT_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
 
 
-FIXTURE_EVENTS = rows_of(FIXTURE / "events.csv")
+FIXTURE_EVENTS = read_rows(FIXTURE / "events.csv")
 BY_SENTENCE = {r["sentence"]: r["event_id"] for r in FIXTURE_EVENTS}
 
 
@@ -81,10 +86,12 @@ def plotly_specs(at: AppTest) -> list[dict]:
 # ---------------------------------------------------------------- the fixture itself
 
 
-def test_fixture_follows_the_events_contract():
-    assert tuple(FIXTURE_EVENTS[0]) == EVENT_COLUMNS
-    texts = {r["article_id"]: r["text"] for r in rows_of(FIXTURE / "articles.csv")}
-    for row in FIXTURE_EVENTS:
+@pytest.mark.parametrize("folder", [FIXTURE, DATING], ids=["fixture", "dating"])
+def test_fixture_follows_the_events_contract(folder):
+    rows = read_rows(folder / "events.csv")
+    assert tuple(rows[0]) == EVENT_COLUMNS
+    texts = {r["article_id"]: r["text"] for r in read_rows(folder / "articles.csv")}
+    for row in rows:
         assert texts[row["article_id"]][int(row["char_start"]):int(row["char_end"])] == row["sentence"]
 
 
@@ -102,15 +109,14 @@ def test_store_rows_replace_the_data_folders_rows_of_the_same_article(folders):
     folders.store.mkdir(parents=True)
     mine = [dict(r, event_type="protest", event_id="mine-" + r["event_id"]) for r in FIXTURE_EVENTS
             if r["article_id"] == "fx-visit"][:1]
-    with (folders.store / "events.csv").open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=EVENT_COLUMNS)
-        writer.writeheader()
-        writer.writerows(mine)
+    write_events(folders.store / "events.csv", mine)
     ds = store.load(folders)
     visit = ds.events[ds.events["article_id"] == "fx-visit"]
     assert event_ids(visit) == {mine[0]["event_id"]}  # the data folder's three fx-visit events are gone
     assert len(ds) == 9 - 3 + 1
-    assert ds.sizes == {"store": 1, "data": 9}
+    # the store's one row and every row the data folder holds of other articles
+    assert event_ids(ds.events) == {mine[0]["event_id"]} | {r["event_id"] for r in FIXTURE_EVENTS
+                                                            if r["article_id"] != "fx-visit"}
 
 
 def test_parquet_cache_is_written_used_and_rebuilt_when_the_csv_changes(folders):
@@ -121,10 +127,7 @@ def test_parquet_cache_is_written_used_and_rebuilt_when_the_csv_changes(folders)
     store.load(folders)
     assert cached[0].stat().st_mtime_ns == first  # fresh: read, not rewritten
     rows = FIXTURE_EVENTS[:2]
-    with (folders.data / "events.csv").open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=EVENT_COLUMNS)
-        writer.writeheader()
-        writer.writerows(rows)
+    write_events(folders.data / "events.csv", rows)
     assert event_ids(store.load(folders).events) == {r["event_id"] for r in rows}
     cached[0].write_bytes(b"not parquet")  # a broken cache is rebuilt, never trusted
     assert len(store.load(folders)) == 2
@@ -339,6 +342,114 @@ def test_date_reasoning_gives_the_taggers_reason_or_says_how_the_date_was_reache
         "'March 3, 2014' is a full date in the text → 2014-03-03 (day, 2014-03-03).")
 
 
+@pytest.fixture
+def dating(tmp_path) -> store.Dataset:
+    """The events of tests/fixtures/dashboard/dating/ (read only; the cache goes to a temporary store)."""
+    return store.load(store.Sources(DATING, tmp_path / "store"))
+
+
+def dating_event(start: str) -> dict[str, str]:
+    return next(r for r in read_rows(DATING / "events.csv") if r["sentence"].startswith(start))
+
+
+def reasoning_of(ds: store.Dataset, event: dict[str, str]) -> str:
+    """The date reasoning as the page gives it: with the article and the day the story named earlier."""
+    return store.date_reasoning(event, ds.article(event["article_id"]), ds.named_earlier(event))
+
+
+@pytest.mark.parametrize(
+    ("sentence_start", "expected"),
+    [
+        # a time expression: the tagger's own reason, re-tagged from the article
+        ("The foreign minister said Friday", "'Friday' → 2021-07-23 (day): "),
+        ("Envoys will meet", "'next week' → 2021-07-26 – 2021-08-01 (week): "),
+        ("On March 3, 2020", "'March 3, 2020' → 2020-03-03 (day): "),
+        # relative with no date text: dated like the day the story named last, and that day's expression
+        # (the nearest earlier event starting that day: 'next week' in between starts another day)
+        ("He told reporters", "No time expression in the sentence; dated like the day the story last named, "
+                              "'Friday' earlier in the article → 2021-07-23 (day)."),
+        ("Troops withdrew", "No time expression in the sentence; dated like the day the story last named, "
+                            "'March 3, 2020' earlier in the article → 2020-03-03 (day)."),
+        ("Officials say", "The sentence has no time expression: the event is dated by the article's publication "
+                          "date, 2021-07-23 (from the article's metadata). → 2021-07-23 (day)."),
+        ("Azerbaijan's president", "'Monday' is relative and the article has no publication date: give one to "
+                                   "place it (add the article again with a publication date). Until then this "
+                                   "event cannot be placed on the calendar."),
+        ("Protesters rallied", "No time expression in the sentence, and the article has no publication date: this "
+                               "event cannot be placed on the calendar. Add the article again with a publication "
+                               "date to date it by that."),
+    ],
+)
+def test_date_reasoning_follows_each_rows_date_basis_and_date_text(dating, sentence_start, expected):
+    event = dating_event(sentence_start)
+    reasoning = reasoning_of(dating, event)
+    assert reasoning.startswith(expected) if expected.endswith(": ") else reasoning == expected
+    if expected.endswith(": "):
+        assert len(reasoning) > len(expected) and f"'{event['date_text']}': " not in reasoning  # said once
+
+
+def test_named_earlier_is_only_for_events_dated_by_the_story(dating):
+    assert dating.named_earlier(dating_event("He told reporters")) == "Friday"
+    for start in ("The foreign minister said Friday", "Officials say", "Protesters rallied", "Azerbaijan's"):
+        assert dating.named_earlier(dating_event(start)) == ""
+    first = dict(dating_event("He told reporters"), char_start="0")  # nothing named before it
+    assert dating.named_earlier(first) == ""
+    assert store.date_reasoning(first, None) == (
+        "No time expression in the sentence; dated like the day the story last named → 2021-07-23 (day).")
+
+
+def test_date_reasoning_falls_back_to_the_row_when_re_tagging_cannot_explain_it(dating):
+    friday = dating_event("The foreign minister said Friday")
+    article = dating.article("fx-talks")
+    plain = "'Friday' was resolved against the publication date {} (from the article's metadata) → 2021-07-23 ({})."
+    assert store.date_reasoning(friday, dict(article, published="23/07/2021")) == plain.format(  # not a date
+        "23/07/2021", "day, 2021-07-23")
+    assert store.date_reasoning(dict(friday, char_start="x"), article) == plain.format(  # not an offset
+        "2021-07-23", "day, 2021-07-23")
+    moved = dict(friday, date_value="2021-07-16")  # a value the tagger does not give: its reason is not shown
+    assert store.date_reasoning(moved, article) == plain.format("2021-07-23", "day, 2021-07-16")
+    other_text = dict(article, text="The foreign minister spoke.")  # the expression is not in the text
+    assert store.date_reasoning(friday, other_text) == plain.format("2021-07-23", "day, 2021-07-23")
+
+
+def test_hover_labels_say_how_an_event_without_date_text_was_dated(dating):
+    tl = store.timeline(dating.select(store.Filters()), "countries")
+    fig = charts.timeline_figure(tl, charts.type_colors(dating.options("event_type").index))
+    hover = {h.split("<br>")[-2]: h.split("<br>")[0] for t in fig.data if t.mode == "markers" for h in t.hovertext}
+    assert hover["He told reporters the ceasefire was broken twice."] == (
+        "<b>2021-07-23</b> (day) · dated like the day the story last named")
+    assert hover["Officials say new talks are planned."] == "<b>2021-07-23</b> (day) · dated by publication"
+    assert hover["Envoys will meet in Geneva next week."] == "<b>2021-07-26 – 2021-08-01</b> (week) · “next week”"
+
+
+def test_date_reasoning_and_hover_on_the_bundled_events(tmp_path):
+    events = ROOT / "data" / "events.csv"
+    if not events.is_file():
+        pytest.skip("data/events.csv is not in this checkout yet")
+    ds = store.load(store.Sources(ROOT / "data", tmp_path / "store"))
+    rows = read_rows(events)
+    for row in rows:
+        reasoning = reasoning_of(ds, row)
+        said, basis = row["date_text"], row["date_basis"]
+        if said and basis != "unanchored":
+            assert reasoning.startswith(f"'{said}' → "), reasoning  # the tagger's own reason was found
+        elif basis == "relative":  # dated like the story's last named day, which an earlier event names
+            named = ds.named_earlier(row)
+            assert named and any(r["date_text"] == named and r["date_start"] == row["date_start"] for r in rows)
+            assert reasoning.startswith(f"No time expression in the sentence; dated like the day the story last "
+                                        f"named, '{named}' earlier in the article → "), reasoning
+        elif basis == "publication":
+            assert reasoning.startswith("The sentence has no time expression: the event is dated by the "
+                                        f"article's publication date, {row['published']} ("), reasoning
+        else:
+            assert "cannot be placed on the calendar" in reasoning
+    marks = store.timeline(ds.select(store.Filters()), "countries").marks
+    hover = charts._hover(marks, [])
+    for basis, text, label in zip(marks["date_basis"], marks["date_text"], hover, strict=True):
+        assert ("dated by publication" in label) == (basis == "publication" and not text)
+        assert ("dated like the day the story last named" in label) == (basis == "relative" and not text)
+
+
 # ---------------------------------------------------------------- downloads
 
 
@@ -416,14 +527,24 @@ def test_upload_stores_the_good_files_reports_the_bad_ones_and_is_idempotent(tmp
     assert not by_name["binary.txt"].ok and "binary file" in by_name["binary.txt"].message()
     assert not by_name["empty.csv"].ok and "empty file" in by_name["empty.csv"].message()
     assert progress[-1] == 1.0 and progress == sorted(progress)
-    stored = rows_of(store_dir / "events.csv")
+    stored = read_rows(store_dir / "events.csv")
     assert {r["article_id"] for r in stored} == {"seed", "batch-1"}
     assert {r["published"] for r in stored if r["article_id"] == "seed"} == {"2021-07-23"}  # from the sidecar
     again = store.add_uploads(store_dir, seed_files())
     assert [r.events for r in again] == [r.events for r in reports]
-    assert rows_of(store_dir / "events.csv") == stored  # nothing duplicated
+    assert read_rows(store_dir / "events.csv") == stored  # nothing duplicated
     ds = store.load(store.Sources(tmp_path / "no-data", store_dir))  # a new load (a restart) sees them
     assert len(ds) == len(stored)
+
+
+def test_upload_reads_a_sidecar_beside_an_upper_case_txt_as_the_extraction_layer_does(tmp_path):
+    text = b"On Monday, Armenia and Azerbaijan agreed a ceasefire, the foreign ministry in Baku said.\n"
+    meta = json.dumps({"title": "Ceasefire", "published": "2020-10-12"}).encode()
+    reports = store.add_uploads(tmp_path / "store", [("NOTE.TXT", text), ("NOTE.json", meta)])
+    assert [r.ok for r in reports] == [True, True]
+    assert reports[1].message() == "read as the metadata of NOTE.TXT"
+    assert {(r["title"], r["published"]) for r in read_rows(tmp_path / "store" / "articles.csv")} == {
+        ("Ceasefire", "2020-10-12")}
 
 
 def test_upload_names_cannot_reach_outside_the_upload_folder(tmp_path):
@@ -433,7 +554,7 @@ def test_upload_names_cannot_reach_outside_the_upload_folder(tmp_path):
     assert [r.name for r in reports] == ["escape.txt", "upload", "win.txt"]
     assert not (tmp_path / "escape.txt").exists()
     assert "unsupported format" in reports[1].message()  # no extension: not read, and said so
-    assert {r["article_id"] for r in rows_of(tmp_path / "store" / "articles.csv")} == {"escape", "win"}
+    assert {r["article_id"] for r in read_rows(tmp_path / "store" / "articles.csv")} == {"escape", "win"}
 
 
 def test_upload_date_field_dates_only_files_that_carry_none(tmp_path):
@@ -443,7 +564,7 @@ def test_upload_date_field_dates_only_files_that_carry_none(tmp_path):
     assert undated[0].unanchored > 0 and "give one in the date field" in undated[0].message()
     reports = store.add_uploads(tmp_path / "b", [("plain.txt", text), ("dated.json", dated)], date(2022, 1, 7))
     assert [r.unanchored for r in reports] == [0, 0]
-    articles = {r["article_id"]: r for r in rows_of(tmp_path / "b" / "articles.csv")}
+    articles = {r["article_id"]: r for r in read_rows(tmp_path / "b" / "articles.csv")}
     assert (articles["plain"]["published"], articles["plain"]["published_basis"]) == ("2022-01-07", "option")
     assert (articles["dated"]["published"], articles["dated"]["published_basis"]) == ("2021-07-23", "metadata")
 
@@ -464,13 +585,14 @@ def test_page_renders_on_the_fixture_with_every_part(page):
     assert "<mark>" in article and "&lt;script&gt;" in article and "<script>" not in article
     assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download JSON"]
     assert at.file_uploader[0].accept_multiple_files
+    assert at.file_uploader[0].allowed_type == list(ingest.READ_SUFFIXES)  # every type the extraction layer reads
 
 
 def test_page_renders_on_the_bundled_data(monkeypatch, tmp_path):
     events = ROOT / "data" / "events.csv"
     if not events.is_file():
         pytest.skip("data/events.csv is not in this checkout yet")
-    rows = rows_of(events)
+    rows = read_rows(events)
     monkeypatch.setenv("NEWSLINE_DATA", str(ROOT / "data"))
     monkeypatch.setenv("NEWSLINE_STORE", str(tmp_path / "store"))
     at = AppTest.from_file(str(APP), default_timeout=60).run()
@@ -571,7 +693,7 @@ def test_upload_through_the_page_adds_events_that_a_new_visit_sees(page, folders
     assert at.error and "could not be read" in at.error[0].value
     report = next(d.value for d in at.dataframe if "File" in d.value.columns)
     assert dict(zip(report["File"], report["Result"], strict=True))["binary.txt"] == "not read"
-    added = len(rows_of(folders.store / "events.csv"))
+    added = len(read_rows(folders.store / "events.csv"))
     assert metrics(at)["Events"] == str(9 + added)
     fresh = AppTest.from_file(str(APP), default_timeout=60).run()  # a new session, as after a restart
     assert metrics(fresh)["Events"] == str(9 + added)
@@ -590,10 +712,7 @@ def test_only_undated_events_are_listed_without_a_timeline(tmp_path, monkeypatch
     data = tmp_path / "data"
     data.mkdir()
     undated = [r for r in FIXTURE_EVENTS if r["date_basis"] == "unanchored"]
-    with (data / "events.csv").open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=EVENT_COLUMNS)
-        writer.writeheader()
-        writer.writerows(undated)
+    write_events(data / "events.csv", undated)
     shutil.copy(FIXTURE / "articles.csv", data / "articles.csv")
     monkeypatch.setenv("NEWSLINE_DATA", str(data))
     monkeypatch.setenv("NEWSLINE_STORE", str(tmp_path / "store"))
@@ -603,3 +722,17 @@ def test_only_undated_events_are_listed_without_a_timeline(tmp_path, monkeypatch
     assert not at.get("plotly_chart") and not at.sidebar.date_input
     assert "Undated events (1)" in [s.value for s in at.subheader]
     assert "cannot be placed on the calendar" in at.html[0].proto.body
+
+
+def test_an_upload_never_replaces_another_article_of_the_same_name(tmp_path):
+    data, store_dir = tmp_path / "data", tmp_path / "store"
+    bundled = "Russian forces shelled Kharkiv on Monday."
+    output.merge_write(data, [pipeline.process(Article("report", bundled, published=date(2024, 3, 8)))])
+    upload = b"Chinese ships held drills on Tuesday."
+    reports = store.add_uploads(store_dir, [("report.txt", upload)], date(2024, 3, 8), beside=[data])
+    assert reports[0].ok
+    ds = store.load(store.Sources(data, store_dir))
+    texts = {a["text"] for a in (ds.article(i) for i in ds.options("article_id").index)}
+    assert texts == {bundled, upload.decode()}
+    again = store.add_uploads(store_dir, [("report.txt", upload)], date(2024, 3, 8), beside=[data])
+    assert again[0].ok and len(store.load(store.Sources(data, store_dir))) == len(ds)
