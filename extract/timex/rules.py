@@ -28,6 +28,7 @@ class Rule:
     not_before: re.Pattern | None = None
     not_after: re.Pattern | None = None
     only_after: re.Pattern | None = None
+    requires: tuple[str, ...] = ()  # lower-case words of which the text must hold one (a cheap pre-check)
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def load() -> tuple[Rule, ...]:
         after = re.compile(expand(r["not_after"], macros), re.I) if "not_after" in r else None
         needed = re.compile("(?:" + expand(r["only_after"], macros) + ")$", re.I) if "only_after" in r else None
         out.append(Rule(r["name"], r["type"], regex, r["value"], r.get("params", {}), r.get("priority", 0),
-                        before, after, needed))
+                        before, after, needed, tuple(r.get("requires", ()))))
     return tuple(out)
 
 
@@ -88,7 +89,10 @@ def find(text: str, accept: Callable[[Match], bool] = lambda m: True) -> list[Ma
     `accept` may refuse a match (e.g. one no normaliser can give a value); a shorter one may then win.
     """
     candidates = []
+    folded = " ".join(text.lower().split())
     for order, rule in enumerate(load()):
+        if rule.requires and not any(word in folded for word in rule.requires):
+            continue
         for m in rule.regex.finditer(text):
             start, end = m.span()
             if start == end:
