@@ -234,3 +234,18 @@ def test_any_text_gives_ordered_spans_inside_it():
             found = timex.tag(text, published)
             assert all(text[t.start:t.end] == t.text for t in found)
             assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+
+
+def test_the_words_a_rule_requires_never_hide_a_match(monkeypatch):
+    import dataclasses
+    from pathlib import Path
+
+    from extract.timex import rules
+
+    texts = [p.read_text(encoding="utf-8") for p in (Path(__file__).parents[1] / "data" / "articles").glob("*.txt")]
+    texts.append("Two  weeks\nlater, at 3 p.m. EST, the year-earlier quarter ended; in the\nmorning of the 1990s, "
+                 "every Thursday for the past three summers, half an hour from now, a year or so ago.")
+    with_check = [timex.tag(t, FRI) for t in texts]
+    unchecked = tuple(dataclasses.replace(r, requires=()) for r in rules.load())
+    monkeypatch.setattr(rules, "load", lambda: unchecked)
+    assert [timex.tag(t, FRI) for t in texts] == with_check
