@@ -158,14 +158,16 @@ def build(article: Article, sentences: list[Sentence], timexes: list[Timex], men
                 continue
             event_type = trig.event_type if trig else "other"
             scope = here if event_type == STATEMENT else [m for m in here if lo <= m.start < hi] + subject
-            if t is None and story and trig and tense_at(sent.text, trig.start - sent.start,
-                                                         trig.end - sent.start) == "past":
-                t = replace(story, text="", relative=True, end_value="",
-                            reason=f"no time expression; the story is at {story.text!r} "
-                                                    f"({story.value}), named earlier")
+            if t is None and story and trig and _past(sent, trig):  # the story is still at that day
+                why = f"no time expression; the story is at {story.text!r} ({story.value}), named earlier"
+                t = replace(story, text="", relative=True, end_value="", reason=why)
             out.append(_event(article, published, sent, t, trig, event_type, scope))
         story = next((t for t in reversed(times) if _is_past_day(t, published)), story)
     return out
+
+
+def _past(sent: Sentence, trig: Trigger) -> bool:
+    return tense_at(sent.text, trig.start - sent.start, trig.end - sent.start) == "past"
 
 
 def _is_past_day(t: Timex, published: str) -> bool:
