@@ -34,7 +34,7 @@ def extract_all(
         if isinstance(item, Problem):
             yield item
             continue
-        if stored and item.id_from_name and stored.get(item.article_id, None) not in (
+        if stored and item.id_from_name and stored.get(item.article_id) not in (
                 None, output.text_key(clean.clean(item.text))):
             item = replace(item, article_id=ingest.id_with_text_hash(item.article_id, item.text))
         try:
