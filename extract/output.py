@@ -48,7 +48,7 @@ def stored_articles(out_dir: str | Path) -> dict[str, str]:
     return {r["article_id"]: text_key(r["text"]) for r in read_rows(Path(out_dir) / ARTICLES_FILE)}
 
 
-def _stored(path: Path, columns: tuple[str, ...], replaced: set[str]) -> Iterator[dict[str, str]]:
+def _stored(path: Path, replaced: set[str]) -> Iterator[dict[str, str]]:
     """The rows a CSV file holds, streamed, except those of the `replaced` articles."""
     if not path.exists():
         return
@@ -66,7 +66,7 @@ def _write_merged(path: Path, columns: tuple[str, ...], new: list[dict[str, str]
         with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
             writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
             writer.writeheader()
-            writer.writerows(heapq.merge(_stored(path, columns, replaced), sorted(new, key=key), key=key))
+            writer.writerows(heapq.merge(_stored(path, replaced), sorted(new, key=key), key=key))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -25,7 +25,10 @@ def complete(text: str, timexes: list[Timex]) -> list[Timex]:
     """Add the second endpoint that a range writes as a bare number ("Aug. 5-10": the "10")."""
     out: list[Timex] = []
     starts = {t.start for t in timexes}
+    absorbed: set[int] = set()  # where a year written after a range starts ("July 2-9, 2021")
     for t in timexes:
+        if t.start in absorbed:
+            continue  # the year is now part of the range's end
         if t.type != "DATE":
             out.append(t)
             continue
@@ -48,6 +51,8 @@ def complete(text: str, timexes: list[Timex]) -> list[Timex]:
                     value = f"{year or m.group(1)}-{m.group(2)}-{day:02d}"
                     if value.startswith("XXXX") or cal.interval(value):
                         end = after.end(2) if year else after.end(1)
+                        if year:
+                            absorbed.add(after.start(2))
                         out.append(Timex(after.start(1), end, text[after.start(1):end], "DATE", value,
                                          relative=t.relative, anchored=t.anchored,
                                          reason=f"the end of a range starting {t.value}"))
@@ -59,9 +64,7 @@ def complete(text: str, timexes: list[Timex]) -> list[Timex]:
                 if int(t.value) < year <= int(t.value) + 100:
                     out.append(Timex(after.start(1), after.end(1), digits, "DATE", f"{year:04d}",
                                      reason=f"the end of a range starting {t.value}"))
-    # drop what a completed range now covers (the "2021" of "July 2-9, 2021" found on its own)
-    return [t for t in out if not any(o is not t and o.start <= t.start and t.end <= o.end and
-                                      (o.start, o.end) != (t.start, t.end) for o in out)]
+    return out
 
 
 def _ends_inside(found: list[Timex], pos: int) -> bool:
