@@ -41,9 +41,8 @@ NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?%)\]}]|'s|n't|'re|'ve|'ll|'d|'m|'')$")
 NO_SPACE_AFTER = {"(", "[", "{", "$", "``"}
 
 
-def read_document(path: Path) -> tuple[str, int, list[tuple[str, str, int, int]]]:
-    """Text, end of the fully annotated part, gold mentions (class, syntactic type, start, end)."""
-    root = ET.parse(path).getroot()
+def read_tokens(root: ET.Element) -> tuple[str, dict[str, tuple[int, int]], int]:
+    """The document's tokens joined back into text, each token's (start, end), end of the fully annotated part."""
     offsets: dict[str, tuple[int, int]] = {}
     parts: list[str] = []
     length, last_sentence, previous, scored_end = 0, None, "", 0
@@ -69,6 +68,13 @@ def read_document(path: Path) -> tuple[str, int, list[tuple[str, str, int, int]]
         parts.append(shown)
         length += len(shown)
         last_sentence, previous = token.get("sentence"), word
+    return "".join(parts), offsets, scored_end
+
+
+def read_document(path: Path) -> tuple[str, int, list[tuple[str, str, int, int]]]:
+    """Text, end of the fully annotated part, gold mentions (class, syntactic type, start, end)."""
+    root = ET.parse(path).getroot()
+    text, offsets, scored_end = read_tokens(root)
     entity_type = {e.get("m_id"): e.get("ent_type") for e in root.iter("ENTITY")}
     refers: dict[str, str] = {}
     for link in root.iter("REFERS_TO"):
@@ -82,7 +88,7 @@ def read_document(path: Path) -> tuple[str, int, list[tuple[str, str, int, int]]
         anchors = [offsets[a.get("t_id")] for a in mention.iter("token_anchor") if a.get("t_id") in offsets]
         if cls and anchors:
             gold.append((cls, mention.get("syntactic_type") or "", anchors[0][0], anchors[-1][1]))
-    return "".join(parts), scored_end, gold
+    return text, scored_end, gold
 
 
 def main(argv: list[str]) -> int:

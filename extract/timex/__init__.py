@@ -34,6 +34,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
     anchor, anchor_text = "", ""
     recent: dict[str, tuple[str, int]] = {}  # granularity -> (last value, sentence index)
     reference_by_sentence: dict[int, str] = {}
+    first_quarter = ""
     neutral = Context(published, None)
 
     def has_value(m: rules.Match) -> bool:
@@ -44,8 +45,10 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
         sent = sentences[i] if sentences else Sentence(0, len(text), text)
         tense = tense_at(sent.text, m.start - sent.start, m.end - sent.start)
         if _POSSESSIVE.match(text, m.end):  # "Tuesday's ruling": a thing already there
-            tense = None
+            tense = "past"
         in_focus = {gran: value for gran, (value, at) in recent.items() if i - at <= FOCUS_SENTENCES}
+        if first_quarter:  # a results story is about the quarter it names first
+            in_focus["quarter"] = first_quarter
         ctx = Context(published, tense, anchor, anchor_text, reference_by_sentence.get(i, ""), in_focus)
         result = NORMALISERS[m.rule.normaliser](m.groups, m.rule.params, ctx)
         if result is None or not result.value:
@@ -58,6 +61,8 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
         if span and m.rule.params.get("anchor", True):
             anchor, anchor_text = result.value, surface
             recent[span[2]] = (result.value.split("T")[0], i)
+            if span[2] == "quarter" and not first_quarter:
+                first_quarter = result.value
             reference_by_sentence[i] = result.value.split("T")[0]
     found = ranges.complete(text, found)
     return ranges.join(text, found) if join_ranges else found

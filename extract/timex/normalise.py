@@ -236,8 +236,6 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         if ctx.dct is None:
             return Value(f"XXXX-WXX-{weekday}{suffix}", text_type, True, False, "needs a publication date")
         d, why = resolve_weekday(weekday, ctx.dct, direction, ctx.tense)
-        if not text_type:
-            suffix = ""
         return Value(d.isoformat() + suffix, text_type, True, reason=f"{why} ({_dct_words(ctx)}) -> {_fmt(d)}")
     if not (month or season or quarter or half or holiday):
         if not suffix:
@@ -385,9 +383,11 @@ def duration(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     count: int | float | str | None = p.get("n", 1)
     if g.get("number") and re.fullmatch(r"1[6-9]\d\d|20\d\d", g["number"]) and g.get("unit"):
         return None  # "the 1988 quarter" is a year, not 1,988 quarters
+    if g.get("number") and g["number"].lower() in ("a", "an") and g.get("units"):
+        return None  # "a decades-long embargo": the article belongs to the noun
     if g.get("number"):
         count = number(g["number"])
-    elif g.get("units") and "n" not in p:
+    elif g.get("units"):  # "months", "decades-long": an unspecified number of them
         count = "X"
     if count is None:
         return None
@@ -477,7 +477,12 @@ def century(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     return Value(cal.shift(ctx.dct, "CE", direction), "", True, reason="relative to publication")
 
 
+def nothing(g: dict[str, str | None], p: dict, ctx: Context) -> Value:
+    """A look-alike ("$2 million a year", "a second group"): it holds its span and yields no expression."""
+    return Value("")
+
+
 NORMALISERS: dict[str, Callable[[dict, dict, Context], Value | None]] = {
-    "point": point, "offset": offset, "narrative": narrative, "reference": reference,
+    "nothing": nothing, "point": point, "offset": offset, "narrative": narrative, "reference": reference,
     "duration": duration, "recurrence": recurrence, "decade": decade, "century": century,
 }

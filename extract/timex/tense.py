@@ -9,6 +9,8 @@ from extract import knowledge
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|'ll|’ll|'d")
 _PASSIVE = re.compile(r"\b(?:be|being|been|is|are|am|to)\s+(?:\w+ly\s+)?$", re.I)
+# "a still unspecified date", "the disputed area": an -ed word after a determiner is an adjective.
+_DETERMINER = re.compile(r"\b(?:a|an|the|this|these|those|its|their|his|her|our|my|your)\s+(?:(?:\w+ly|still|much|most|more|less|well|long|newly)\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:“”\"]|,\s+(?:but|while|whereas|although|as|and)\b|\s+—\s+|\s+--\s+")
 WINDOW = 10  # tokens looked at on each side
 
@@ -41,7 +43,8 @@ def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
             continue
         w = m.group(0).lower()
         tense = words.get(w)
-        if tense is None and len(w) > 4 and w.endswith("ed") and "-" not in w and w not in not_past:
+        if (tense is None and len(w) > 4 and w.endswith("ed") and "-" not in w and w not in not_past
+                and not _DETERMINER.search(sentence, max(0, m.start() - 30), m.start())):
             tense = "past"
         if tense == "past" and _PASSIVE.search(sentence, 0, m.start()):
             tense = None  # "will be paid", "is expected": a participle, not a past tense
