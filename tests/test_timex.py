@@ -197,6 +197,65 @@ def test_expressions_of_the_second_seed():
         ("Sept. 14-15", "DATE", "2015-09-14/2015-09-15")]
 
 
+@pytest.mark.parametrize("text", [
+    "The plan saves $2 million a year and adds 700 seats a week.",   # rates, not lengths of time
+    "It would be a second betrayal, and a second group resigned.",    # "second" as an ordinal
+    "Thousands joined the annual March for Life in Washington.",      # a procession, not the month
+    "The company cannot comment at this point; this time it lost.",  # "this time" is an occasion
+])
+def test_look_alikes_are_not_time_expressions(text):
+    assert tags(text) == []
+
+
+def test_a_rate_does_not_hide_a_real_expression():
+    assert one("Sales rose 5% a year earlier.")[0] == "a year earlier"
+    assert one("Convoys leave three times a week.") == ("three times a week", "SET", "P1W")
+
+
+def test_years_that_modify_a_noun():
+    assert one("Sales were above fiscal 1989 sales.")[:2] == ("fiscal 1989", "DATE")
+    assert one("He hoped to see the 2000 Olympics.")[2] == "2000"
+    assert tags("In 1998 and 2005 the troops stayed.", join_ranges=True) == [
+        ("1998", "DATE", "1998"), ("2005", "DATE", "2005")]
+
+
+def test_n_units_after_an_event_is_a_duration():
+    assert one("He resigned two days after the scandal broke.") == ("two days", "DURATION", "P2D")
+    found = tags("The war began in 1990. Two years after that, peace came.")
+    assert found[1] == ("Two years after", "DATE", "1992")
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("The plant ran short of parts well into the summer.", "the summer", "2021-SU"),
+    ("It achieved profit after several quarters of losses.", "several quarters", "PXQ"),
+    ("Cuba denounced a decades-long embargo.", "decades-long", "PXY"),
+    ("He expects revenue in the latest quarter to total $28 million.", "the latest quarter", "2021-Q2"),
+    ("By the end of the decade, the fleet will double.", "the end of the decade", "202"),
+    ("Rebels attacked on Friday morning.", "Friday morning", "2021-07-23TMO"),
+    ("The blast came at 3:30 p.m. local time on Tuesday.", "3:30 p.m. local time on Tuesday", "2021-07-20T15:30"),
+])
+def test_more_expressions(text, surface, value):
+    assert one(text)[::2] == (surface, value)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The report was released on 10/05/2021.", "2021-05-10"),   # May 10 is past, Oct. 5 would be to come
+    ("The report was released on 3/4/2021.", "2021-03-04"),     # both past: month first
+    ("The report was released on 13/04/2021.", "2021-04-13"),   # 13 cannot be a month
+    ("The vote will be held on 8/9/2021.", "2021-08-09"),
+])
+def test_slash_dates_read_month_or_day_first(text, value):
+    assert one(text)[2] == value
+
+
+def test_tense_cues_in_clauses():
+    # "unspecified" after an article is an adjective, so "would" sets the tense: next January
+    assert one("The split would be paid on a still unspecified date in January.")[2] == "2022-01"
+    assert one("The vote, set for Nov. 3, was postponed.")[2] == "2021-11-03"
+    monday = date(2021, 7, 26)  # Thursday is 4 days back and 3 ahead; a possessive looks back
+    assert one("The bonds are convertible at a premium over Thursday's closing price.", monday)[2] == "2021-07-22"
+
+
 def test_numbers_that_are_not_years():
     assert tags("About 1,500 troops and 2000 tanks took part, with $1990 raised.") == []
     assert tags("Under Resolution 1973, jets flew from 1600 Pennsylvania Avenue on Flight 2021.") == []

@@ -179,6 +179,8 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     month = (lookup("MONTH", g.get("month")) or lookup("MONTH_ABBR", g.get("month")) or _int(g.get("monthnum"))
              or p.get("month"))
     day = _int(g.get("day")) or _ordinal(g.get("dayord")) or p.get("day")
+    if g.get("first"):
+        month, day = _slash_order(int(g["first"]), int(g["second"]), _year(g), ctx)
     weekday = _weekday(g)
     season = lookup("SEASON", g.get("season")) or p.get("season")
     quarter = _ordinal(g.get("quarter")) or p.get("quarter")
@@ -255,6 +257,25 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     if p.get("week"):
         v = cal.week_value(date.fromisoformat(v))
     return Value(v + suffix, text_type, True, reason=f"no year in the text; {why} ({_dct_words(ctx)})")
+
+
+def _slash_order(first: int, second: int, year: int | None, ctx: Context) -> tuple[int, int]:
+    """(month, day) of "first/second/year": US order, unless a number over 12 or the publication date says not.
+
+    Day-first wins when only it falls on the side of publication that the clause's tense points to
+    (on or before publication, unless the clause speaks of the future).
+    """
+    if first > 12 or second > 12 or first == second or year is None or ctx.dct is None:
+        return (second, first) if first > 12 else (first, second)
+    try:
+        us, eu = date(year, first, second), date(year, second, first)
+    except ValueError:
+        return first, second
+
+    def expected(d: date) -> bool:
+        return d >= ctx.dct if ctx.tense == FUTURE else d <= ctx.dct
+
+    return (second, first) if expected(eu) and not expected(us) else (first, second)
 
 
 def _time_suffix(g: dict[str, str | None], p: dict) -> str | None:

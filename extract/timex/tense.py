@@ -10,7 +10,8 @@ from extract import knowledge
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|'ll|’ll|'d")
 _PASSIVE = re.compile(r"\b(?:be|being|been|is|are|am|to)\s+(?:\w+ly\s+)?$", re.I)
 # "a still unspecified date", "the disputed area": an -ed word after a determiner is an adjective.
-_DETERMINER = re.compile(r"\b(?:a|an|the|this|these|those|its|their|his|her|our|my|your)\s+(?:(?:\w+ly|still|much|most|more|less|well|long|newly)\s+)?$", re.I)
+_DETERMINER = re.compile(r"\b(?:a|an|the|this|these|those|its|their|his|her|our|my|your)\s+"
+                         r"(?:(?:\w+ly|still|much|most|more|less|well|long|newly)\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:“”\"]|,\s+(?:but|while|whereas|although|as|and)\b|\s+—\s+|\s+--\s+")
 WINDOW = 10  # tokens looked at on each side
 
