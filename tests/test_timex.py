@@ -232,6 +232,12 @@ def test_n_units_after_an_event_is_a_duration():
     ("He expects revenue in the latest quarter to total $28 million.", "the latest quarter", "2021-Q2"),
     ("By the end of the decade, the fleet will double.", "the end of the decade", "202"),
     ("Rebels attacked on Friday morning.", "Friday morning", "2021-07-23TMO"),
+    ("The truce took hold a fortnight ago.", "a fortnight ago", "2021-W27"),
+    ("He leaves in two weeks' time.", "two weeks' time", "2021-W31"),
+    ("Earlier today, the minister arrived.", "Earlier today", "2021-07-23"),
+    ("Voting closed at 8 p.m. Moscow time on Tuesday.", "8 p.m. Moscow time on Tuesday", "2021-07-20T20:00"),
+    ("Troops will rotate over the next two to three weeks.", "the next two to three weeks", "PXW"),
+    ("The market fell for eight trading days.", "eight trading days", "P8D"),
     ("The blast came at 3:30 p.m. local time on Tuesday.", "3:30 p.m. local time on Tuesday", "2021-07-20T15:30"),
 ])
 def test_more_expressions(text, surface, value):

@@ -45,6 +45,8 @@ def shift(anchor: date, unit: str, n: int) -> str:
     y = anchor.year
     if unit == "D":
         return day_value(anchor + timedelta(days=n))
+    if unit == "2W":  # a fortnight
+        return shift(anchor, "W", 2 * n)
     if unit in ("W", "WE"):
         monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=n)
         return week_value(monday) + ("-WE" if unit == "WE" else "")

@@ -21,7 +21,7 @@ PAST, FUTURE = "past", "future"
 AGAINST_PAST, AGAINST_FUTURE = 5, 20
 UNDERSPECIFIED = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
                   "season": "XXXX-XX", "year": "XXXX", "decade": "XXX", "century": "XX"}
-UNIT_NAMES = {"D": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "H": "half",
+UNIT_NAMES = {"D": "day", "W": "week", "2W": "fortnight", "WE": "weekend", "M": "month", "Q": "quarter", "H": "half",
               "Y": "year", "DE": "decade", "CE": "century"}
 
 
@@ -312,7 +312,7 @@ def _relative_day(relday: str, suffix: str, text_type: str, ctx: Context) -> Val
 def offset(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     """A unit counted from publication: 'last week', 'next year', 'two days ago', 'earlier this month'."""
     unit = _unit(g, p)
-    if not unit or unit in ("TS", "TM", "TH", "2W", "ML"):
+    if not unit or unit in ("TS", "TM", "TH", "ML"):
         return None
     n = p.get("n")
     if n == "tense":  # "the weekend": the last one in a past clause, else the coming one
@@ -342,7 +342,7 @@ def offset(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
 def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     """A time counted from the last date in the text: 'the next day', 'a year earlier', 'that month'."""
     unit = _unit(g, p)
-    if not unit or unit in ("TS", "TM", "TH", "2W", "ML"):
+    if not unit or unit in ("TS", "TM", "TH", "ML"):
         return None
     n = p.get("n", 0)
     if g.get("number"):
@@ -406,7 +406,9 @@ def duration(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         return None  # "the 1988 quarter" is a year, not 1,988 quarters
     if g.get("number") and g["number"].lower() in ("a", "an") and g.get("units"):
         return None  # "a decades-long embargo": the article belongs to the noun
-    if g.get("number"):
+    if g.get("lower"):  # "two to three weeks": a length known only within bounds
+        count = "X"
+    elif g.get("number"):
         count = number(g["number"])
     elif g.get("units"):  # "months", "decades-long": an unspecified number of them
         count = "X"
