@@ -238,6 +238,8 @@ def test_n_units_after_an_event_is_a_duration():
     ("Voting closed at 8 p.m. Moscow time on Tuesday.", "8 p.m. Moscow time on Tuesday", "2021-07-20T20:00"),
     ("Troops will rotate over the next two to three weeks.", "the next two to three weeks", "PXW"),
     ("The market fell for eight trading days.", "eight trading days", "P8D"),
+    ("Talks will resume in the coming weeks.", "coming weeks", "PXW"),
+    ("Prices may rise in the months ahead.", "the months ahead", "PXM"),
     ("The blast came at 3:30 p.m. local time on Tuesday.", "3:30 p.m. local time on Tuesday", "2021-07-20T15:30"),
 ])
 def test_more_expressions(text, surface, value):
