@@ -14,55 +14,34 @@ every other expression in the corpus is found with its exact value.
 
 from __future__ import annotations
 
-import html
+import argparse
 import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "timebank"
-TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>")
-ATTR = re.compile(r'([A-Za-z_]+)\s*=\s*"([^"]*)"')
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+sys.path.insert(0, str(SHARED / "bench"))
 REFERENCES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
-
-
-def read(path: Path) -> tuple[str, list[tuple[int, int, str, str]]]:
-    """Plain TEXT of a TimeML document and its gold timexes (start, end, type, value)."""
-    raw = path.read_text(encoding="utf-8")
-    m = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
-    body = m.group(1) if m else ""
-    parts, spans, stack, pos, length = [], [], [], 0, 0
-    for t in TAG.finditer(body):
-        chunk = html.unescape(body[pos:t.start()])
-        parts.append(chunk)
-        length += len(chunk)
-        pos = t.end()
-        closing, name, attrs, selfclose = t.groups()
-        if name != "TIMEX3" or selfclose:
-            continue
-        if closing:
-            start, a = stack.pop()
-            spans.append((start, length, a.get("type", ""), a.get("value", "")))
-        else:
-            stack.append((length, dict(ATTR.findall(attrs))))
-    parts.append(html.unescape(body[pos:]))
-    return "".join(parts), spans
 
 
 def shape(value: str) -> str:
     return re.sub(r"\d", "9", value)
 
 
-def main(argv: list[str]) -> int:
-    args = [a for a in argv if not a.startswith("--")]
-    show = int(argv[argv.index("--list") + 1]) if "--list" in argv else 10
-    args = [a for a in args if a != str(show)]
-    folder = Path(args[0]) if args else DEFAULT
-    files = sorted(folder.rglob("*.tml")) if folder.is_dir() else []
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("timebank", nargs="?", default=SHARED / "data" / "timebank", type=Path)
+    ap.add_argument("--list", type=int, default=10, help="how many of the largest disagreements to show")
+    a = ap.parse_args()
+    files = sorted(a.timebank.rglob("*.tml")) if a.timebank.is_dir() else []
     if not files:
-        print(f"no TimeML documents in {folder} (../shared is not beside the checkout)")
+        print(f"no TimeML documents in {a.timebank} (../shared is not beside the checkout)")
         return 0
-    docs = [read(f) for f in files]
+    from te3_score import timexes  # the scorer's reading: (text, [(start, end, type, value, surface)])
+
+    show = a.list
+    docs = [(text, [t[:4] for t in spans]) for text, spans in map(timexes, files)]
     shapes: dict[str, Counter] = defaultdict(Counter)
     single_words: set[str] = set()
     for text, spans in docs:
@@ -111,4 +90,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())

@@ -10,6 +10,7 @@ TIMEX3 tags go into one copy, the other is tagged by `python -m extract timeml` 
 
 from __future__ import annotations
 
+import argparse
 import html
 import shutil
 import subprocess
@@ -54,14 +55,14 @@ def timeml_pair(path: Path) -> tuple[str, str]:
             TIMEML.format(id=doc_id, dct=dct_tag, text=html.escape(text, quote=False)))
 
 
-def main(argv: list[str]) -> int:
-    args = [a for a in argv if not a.startswith("--")]
-    errors = argv[argv.index("--errors") + 1] if "--errors" in argv else ""
-    args = [a for a in args if a != errors]
-    folder = Path(args[0]) if args else DEFAULT
-    files = sorted(folder.glob("*.xml")) if folder.is_dir() else []
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("meantime", nargs="?", default=DEFAULT, type=Path)
+    ap.add_argument("--errors", type=int, default=0, help="print up to N disagreements")
+    a = ap.parse_args()
+    files = sorted(a.meantime.glob("*.xml")) if a.meantime.is_dir() else []
     if not files or not SCORER.is_file():
-        print(f"no MEANTIME documents in {folder} or no {SCORER} (../shared is not beside the checkout)")
+        print(f"no MEANTIME documents in {a.meantime} or no {SCORER} (../shared is not beside the checkout)")
         return 0
     work = Path(tempfile.mkdtemp(prefix="newsline-meantime-"))
     try:
@@ -75,11 +76,11 @@ def main(argv: list[str]) -> int:
         subprocess.run([py, "-m", "extract", "timeml", str(work / "in"), str(work / "out")], check=True, cwd=ROOT)
         print(f"MEANTIME corpus_apple: {len(files)} documents, title + date line + first four sentences each")
         cmd = [py, str(SCORER), str(work / "gold"), str(work / "out")]
-        subprocess.run(cmd + (["--errors", errors] if errors else []), check=True)
+        subprocess.run(cmd + (["--errors", str(a.errors)] if a.errors else []), check=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())
