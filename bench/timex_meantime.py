@@ -1,4 +1,4 @@
-"""The temporal tagger on news it was never tuned on: NewsReader MEANTIME (English, corpus_apple), TempEval-3 scores.
+"""The temporal tagger on a second corpus of news, NewsReader MEANTIME (English, corpus_apple): TempEval-3 scores.
 
     .venv/bin/python bench/timex_meantime.py [MEANTIME_DIR] [--errors N]
 
