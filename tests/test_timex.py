@@ -256,6 +256,16 @@ def test_slash_dates_read_month_or_day_first(text, value):
     assert one(text)[2] == value
 
 
+def test_a_sentence_that_opens_with_a_year_gives_its_partial_dates_that_year():
+    assert tags("Last year, the two sides held talks in March and April.") == [
+        ("Last year", "DATE", "2020"), ("March", "DATE", "2020-03"), ("April", "DATE", "2020-04")]
+    assert tags("In 2014, Russia annexed Crimea in March.")[1] == ("March", "DATE", "2014-03")
+    # a day that opens the sentence does not: the clause's tense still decides
+    assert tags("On Monday, officials said talks would resume in March.")[1] == ("March", "DATE", "2022-03")
+    # nor does a year inside the sentence that belongs to another clause
+    assert tags("A plan approved in 1987 let it buy shares through Sept. 29.")[1][2] == "2020-09-29"
+
+
 def test_tense_cues_in_clauses():
     # "unspecified" after an article is an adjective, so "would" sets the tense: next January
     assert one("The split would be paid on a still unspecified date in January.")[2] == "2022-01"

@@ -19,6 +19,8 @@ from extract.timex.tense import tense_at
 __all__ = ["tag", "interval"]
 FOCUS_SENTENCES = 3  # a period named this many sentences back is still the one under discussion
 _POSSESSIVE = re.compile(r"['’]s\b")
+_FRAME = re.compile(r"\W*(?:(?:in|during|by|since|until|on|at|over|through|throughout|early|late|earlier|later)\s+)?",
+                    re.I)  # what may stand before a time that opens its sentence
 interval = calendar.interval
 
 
@@ -34,6 +36,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
     anchor, anchor_text = "", ""
     recent: dict[str, tuple[str, int]] = {}  # granularity -> (last value, sentence index)
     reference_by_sentence: dict[int, str] = {}
+    frame_by_sentence: dict[int, str] = {}
     first_quarter = ""
     neutral = Context(published, None)
 
@@ -49,7 +52,8 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
         in_focus = {gran: value for gran, (value, at) in recent.items() if i - at <= FOCUS_SENTENCES}
         if first_quarter:  # a results story is about the quarter it names first
             in_focus["quarter"] = first_quarter
-        ctx = Context(published, tense, anchor, anchor_text, reference_by_sentence.get(i, ""), in_focus)
+        ctx = Context(published, tense, anchor, anchor_text, reference_by_sentence.get(i, ""), in_focus,
+                      frame_by_sentence.get(i, ""))
         result = NORMALISERS[m.rule.normaliser](m.groups, m.rule.params, ctx)
         if result is None or not result.value:
             continue
@@ -64,5 +68,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
             if span[2] == "quarter" and not first_quarter:
                 first_quarter = result.value
             reference_by_sentence[i] = result.value.split("T")[0]
+            if span[2] == "year" and text.startswith(",", m.end) and _FRAME.fullmatch(text, sent.start, m.start):
+                frame_by_sentence[i] = result.value  # "In 2014, ...", "Last year, ...": the sentence's year
     found = ranges.complete(text, found)
     return ranges.join(text, found) if join_ranges else found

@@ -35,6 +35,7 @@ class Context:
     anchor_text: str = ""
     reference: str = ""  # value of the last date-like expression in the same sentence
     recent: dict[str, str] | None = None  # the last value of each granularity mentioned so far
+    frame: str = ""  # the year a sentence opens with ("Last year, ...", "In 2014, ..."): its partial dates' year
 
 
 @dataclass(frozen=True)
@@ -247,6 +248,11 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
             return Value(anchor_day[0].isoformat() + suffix, text_type, True,
                          reason=f"on the day last mentioned ({ctx.anchor_text})")
         return _relative_day("today", suffix, text_type, ctx)
+    if ctx.frame and direction is None:  # "Last year, talks were held in March"
+        v = build(int(ctx.frame))
+        if v:
+            return Value(v + suffix, text_type, True,
+                         reason=f"no year in the text; the year the sentence opens with ({ctx.frame})")
     if ctx.dct is None:
         probe = build(2000) or ""
         return Value("XXXX" + probe[4:] + suffix, text_type, True, False, "no year, and no publication date")
