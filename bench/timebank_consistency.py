@@ -40,7 +40,6 @@ def main() -> int:
         return 0
     from te3_score import timexes  # the scorer's reading: (text, [(start, end, type, value, surface)])
 
-    show = a.list
     docs = [(text, [t[:4] for t in spans]) for text, spans in map(timexes, files)]
     shapes: dict[str, Counter] = defaultdict(Counter)
     single_words: set[str] = set()
@@ -81,11 +80,11 @@ def main() -> int:
     print(f"ceiling  value F1 <= {ceiling:.3f} for a tagger that reads the same words the same way and is "
           f"right on everything else")
     print(f"\nlargest shape disagreements (of {len(shape_rows)}):")
-    for minority, surface, counts in sorted(shape_rows, key=lambda r: -r[0])[:show]:
+    for minority, surface, counts in sorted(shape_rows, key=lambda r: -r[0])[:a.list]:
         print(f"  {minority:3d}  {surface!r}: " + ", ".join(f"{k} x{v}" for k, v in counts.most_common()))
     print("\nreference/set words, tagged / untagged:")
     rows = sorted(single_words, key=lambda w: -(tagged[w] + untagged[w]))
-    print("  " + ", ".join(f"{w} {tagged[w]}/{untagged[w]}" for w in rows[:3 * show]))
+    print("  " + ", ".join(f"{w} {tagged[w]}/{untagged[w]}" for w in rows[:3 * a.list]))
     return 0
 
 
