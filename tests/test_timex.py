@@ -241,6 +241,10 @@ def test_n_units_after_an_event_is_a_duration():
     ("Talks will resume in the coming weeks.", "coming weeks", "PXW"),
     ("Prices may rise in the months ahead.", "the months ahead", "PXM"),
     ("The blast came at 3:30 p.m. local time on Tuesday.", "3:30 p.m. local time on Tuesday", "2021-07-20T15:30"),
+    ("It began at 04:30 local time on 24 February 2022.", "04:30 local time on 24 February 2022", "2022-02-24T04:30"),
+    ("It began at 4:30 a.m. on Feb. 24, 2022.", "4:30 a.m. on Feb. 24, 2022", "2022-02-24T04:30"),
+    ("Aid arrived in the first week of March.", "the first week of March", "2021-W09"),  # Mar 4 is mid-run
+    ("The last week of February 2021 was bloody.", "The last week of February 2021", "2021-W08"),
 ])
 def test_more_expressions(text, surface, value):
     assert one(text)[::2] == (surface, value)
@@ -266,10 +270,34 @@ def test_a_sentence_that_opens_with_a_year_gives_its_partial_dates_that_year():
     assert tags("A plan approved in 1987 let it buy shares through Sept. 29.")[1][2] == "2020-09-29"
 
 
+def test_a_partial_date_near_a_day_written_in_full_shares_its_year():
+    assert tags("The summit opened on May 10, 2019. Talks resumed on May 12 and ended on June 30.") == [
+        ("May 10, 2019", "DATE", "2019-05-10"), ("May 12", "DATE", "2019-05-12"), ("June 30", "DATE", "2019-06-30")]
+    # a month named in full is background, not the story's day; and a far date keeps the tense's year
+    assert tags("The truce of August 1988 held. Iraq invaded Kuwait on Aug. 2.")[1][2] == "2021-08-02"
+    assert tags("The summit opened on May 10, 2019. Elections were held on Dec. 1.")[1][2] == "2020-12-01"
+
+
+def test_a_day_of_the_month_alone_takes_the_month_of_the_story():
+    assert tags("Talks opened on Feb. 4. On the 6th, they broke down.")[1] == ("the 6th", "DATE", "2021-02-06")
+    # with no earlier month, or one the tense rules out, the tense picks this month, the last or the next
+    assert one("He left on the 30th.")[2] == "2021-06-30"
+    assert one("He will return on the 2nd.")[2] == "2021-08-02"
+    assert tags("He lives on the 6th floor and voted on the 2nd and 3rd.") == []
+
+
+def test_a_year_or_relative_year_owning_a_quarter_or_half():
+    assert one("In 2023's first quarter, output fell.")[::2] == ("2023's first quarter", "2023-Q1")
+    assert one("Last year's second half was weak.")[::2] == ("Last year's second half", "2020-H2")
+
+
 def test_tense_cues_in_clauses():
     # "unspecified" after an article is an adjective, so "would" sets the tense: next January
     assert one("The split would be paid on a still unspecified date in January.")[2] == "2022-01"
     assert one("The vote, set for Nov. 3, was postponed.")[2] == "2021-11-03"
+    # a present-tense schedule points forward, whatever else the clause says
+    assert one("The record date is Feb. 9, the company said.")[2] == "2022-02-09"
+    assert one("The runoff is on Tuesday.")[2] == "2021-07-27"
     monday = date(2021, 7, 26)  # Thursday is 4 days back and 3 ahead; a possessive looks back
     assert one("The bonds are convertible at a premium over Thursday's closing price.", monday)[2] == "2021-07-22"
 

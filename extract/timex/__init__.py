@@ -38,6 +38,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
     reference_by_sentence: dict[int, str] = {}
     frame_by_sentence: dict[int, str] = {}
     first_quarter = ""
+    written: tuple[str, int] = ("", -9)  # the last date written out with its year, and its sentence
     neutral = Context(published, None)
 
     def has_value(m: rules.Match) -> bool:
@@ -53,7 +54,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
         if first_quarter:  # a results story is about the quarter it names first
             in_focus["quarter"] = first_quarter
         ctx = Context(published, tense, anchor, anchor_text, reference_by_sentence.get(i, ""), in_focus,
-                      frame_by_sentence.get(i, ""))
+                      frame_by_sentence.get(i, ""), written[0] if i - written[1] <= 1 else "")
         result = NORMALISERS[m.rule.normaliser](m.groups, m.rule.params, ctx)
         if result is None or not result.value:
             continue
@@ -68,6 +69,8 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
             if span[2] == "quarter" and not first_quarter:
                 first_quarter = result.value
             reference_by_sentence[i] = result.value.split("T")[0]
+            if not result.relative:
+                written = (result.value.split("T")[0], i)
             if span[2] == "year" and text.startswith(",", m.end) and _FRAME.fullmatch(text, sent.start, m.start):
                 frame_by_sentence[i] = result.value  # "In 2014, ...", "Last year, ...": the sentence's year
     found = ranges.complete(text, found)

@@ -103,12 +103,17 @@ def easter(year: int) -> date:
     return date(year, month, day)
 
 
+def month_length(year: int, month: int) -> int:
+    """The number of days in a month."""
+    return _cal.monthrange(year, month)[1]
+
+
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     """The n-th (1-based; -1 = last) ISO weekday (1 = Monday) of a month."""
     if n > 0:
         first = date(year, month, 1)
         return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
-    last = date(year, month, _cal.monthrange(year, month)[1])
+    last = date(year, month, month_length(year, month))
     return last - timedelta(days=(last.isoweekday() - weekday) % 7)
 
 

@@ -19,6 +19,7 @@ PAST, FUTURE = "past", "future"
 # A date without a year that goes against the tense must be this many times nearer to win: past-tense
 # clauses often name dates still to come ("agreed to meet on Jan. 14"), future ones rarely name past dates.
 AGAINST_PAST, AGAINST_FUTURE = 5, 20
+NEAR_WRITTEN = 92  # days: a partial date this near a date just written with its year shares that year
 UNDERSPECIFIED = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
                   "season": "XXXX-XX", "year": "XXXX", "decade": "XXX", "century": "XX"}
 UNIT_NAMES = {"D": "day", "W": "week", "2W": "fortnight", "WE": "weekend", "M": "month", "Q": "quarter", "H": "half",
@@ -36,6 +37,7 @@ class Context:
     reference: str = ""  # value of the last date-like expression in the same sentence
     recent: dict[str, str] | None = None  # the last value of each granularity mentioned so far
     frame: str = ""  # the year a sentence opens with ("Last year, ...", "In 2014, ..."): its partial dates' year
+    written: str = ""  # the last date written out with its year, in this sentence or the one before
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,7 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     month = (lookup("MONTH", g.get("month")) or lookup("MONTH_ABBR", g.get("month")) or _int(g.get("monthnum"))
              or p.get("month"))
     day = _int(g.get("day")) or _ordinal(g.get("dayord")) or p.get("day")
+    week_of_month = _ordinal(g.get("weekord"))
     if g.get("first"):
         month, day = _slash_order(int(g["first"]), int(g["second"]), _year(g), ctx)
     weekday = _weekday(g)
@@ -205,6 +208,10 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         try:
             if holiday:
                 return holiday_date(holiday, y).isoformat()
+            if month and week_of_month:  # the middle day of the n-th run of seven days (or of the last)
+                last = cal.month_length(y, month)
+                middle = last - 3 if week_of_month < 0 else min(4 + 7 * (week_of_month - 1), last - 3)
+                return date(y, month, middle).isoformat()
             if month and day:
                 return date(y, month, day).isoformat()
             if month:
@@ -235,6 +242,8 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         if v and p.get("week"):
             v = cal.week_value(date.fromisoformat(v))
         return Value(v + suffix if v else "", text_type, reason="a full date") if v else None
+    if day and not (month or weekday):
+        return _day_of_month(day, ctx)
     if weekday and not (month and day):
         if ctx.dct is None:
             return Value(f"XXXX-WXX-{weekday}{suffix}", text_type, True, False, "needs a publication date")
@@ -253,6 +262,8 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         if v:
             return Value(v + suffix, text_type, True,
                          reason=f"no year in the text; the year the sentence opens with ({ctx.frame})")
+    if ctx.written and direction is None and (v := _near_written(build, ctx.written)):  # "May 10, 2023 ... May 12"
+        return Value(v + suffix, text_type, True, reason=f"no year in the text; the year of {ctx.written} just before")
     if ctx.dct is None:
         probe = build(2000) or ""
         return Value("XXXX" + probe[4:] + suffix, text_type, True, False, "no year, and no publication date")
@@ -263,6 +274,34 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     if p.get("week"):
         v = cal.week_value(date.fromisoformat(v))
     return Value(v + suffix, text_type, True, reason=f"no year in the text; {why} ({_dct_words(ctx)})")
+
+
+def _day_of_month(day: int, ctx: Context) -> Value | None:
+    """ "the 6th" alone: that day of the month last named, unless the tense says otherwise; else of the
+    publication month, or the month before or after it that the tense points to."""
+    named = cal.interval(ctx.anchor.split("T")[0]) if ctx.anchor else None
+    if named and named[2] in ("day", "month") and day <= cal.month_length(named[0].year, named[0].month):
+        d = date(named[0].year, named[0].month, day)
+        if not ctx.dct or not (ctx.tense == PAST and d > ctx.dct or ctx.tense == FUTURE and d < ctx.dct):
+            return Value(d.isoformat(), "", True, reason=f"in the month last mentioned ({ctx.anchor_text})")
+    if not ctx.dct:
+        return Value(f"XXXX-XX-{day:02d}", "", True, False, "no month in the text, and no publication date")
+    shift = -1 if ctx.tense == PAST and day > ctx.dct.day else 1 if ctx.tense == FUTURE and day < ctx.dct.day else 0
+    year, month = map(int, cal.month_value(ctx.dct.year, ctx.dct.month + shift).split("-"))
+    if day > cal.month_length(year, month):
+        return None
+    return Value(f"{year:04d}-{month:02d}-{day:02d}", "", True,
+                 reason=f"in the month the tense points to ({_dct_words(ctx)})")
+
+
+def _near_written(make: Callable[[int], str | None], written: str) -> str | None:
+    """The value in the year of a day just written out in full, when it falls within NEAR_WRITTEN days of it."""
+    anchor, made = cal.interval(written), make(int(written[:4]))
+    span = cal.interval(made) if made else None
+    if not anchor or not span or anchor[2] != "day":
+        return None
+    gap = max((span[0] - anchor[1]).days, (anchor[0] - span[1]).days, 0)
+    return made if gap <= NEAR_WRITTEN else None
 
 
 def _slash_order(first: int, second: int, year: int | None, ctx: Context) -> tuple[int, int]:

@@ -29,6 +29,13 @@ def _cues() -> tuple[dict[str, str], list[tuple[re.Pattern, str]], frozenset[str
     return words, phrases, frozenset(w.lower() for w in data["past"].get("not_past", []))
 
 
+@cache
+def _schedule() -> re.Pattern:
+    words = knowledge.toml_data("timex/tense.toml")["future"].get("just_before", [])
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\s+$", re.I)
+
+
 @lru_cache(maxsize=1024)
 def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, tense) of every tense cue in a sentence."""
@@ -56,6 +63,8 @@ def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
 
 def tense_at(sentence: str, start: int, end: int) -> str | None:
     """'past', 'future' or 'present' for the clause holding sentence[start:end]; None when nothing says."""
+    if _schedule().search(sentence, max(0, start - 12), start):
+        return "future"
     found = cues(sentence)
     if not found:
         return None
