@@ -20,13 +20,35 @@ def classes() -> dict[str, dict[str, object]]:
 
 @cache
 def class_pattern(name: str) -> str:
-    """A regex alternation of a class's words, longest first; case-sensitive classes match as written."""
+    """A regex matching a class's words, longest first; case-sensitive classes match as written."""
     data = knowledge.toml_data("timex/words.toml")
-    words = sorted(data[name], key=len, reverse=True)
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    if name in data["case_sensitive"]["classes"]:
-        return f"(?-i:{alternation})"
-    return f"(?:{alternation})"
+    sensitive = name in data["case_sensitive"]["classes"]
+    alternation = trie_pattern(data[name], fold=not sensitive)
+    return f"(?-i:{alternation})" if sensitive else alternation
+
+
+def trie_pattern(words: list[str], fold: bool = True) -> str:
+    """One regex for a list of words, shared prefixes factored out (much faster than a flat alternation).
+
+    A longer word still wins over its prefix, as in a longest-first alternation; a space matches any run.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in re.split(r"(\s+)", word.lower() if fold else word):
+            for token in ([" "] if ch.isspace() else list(ch)):
+                node = node.setdefault(token, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [(r"\s+" if t == " " else re.escape(t)) + build(child) for t, child in node.items() if t]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return "(?:" + build(trie) + ")"
 
 
 def lookup(name: str, word: str | None):
