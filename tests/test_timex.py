@@ -354,3 +354,20 @@ def test_the_words_a_rule_requires_never_hide_a_match(monkeypatch):
     unchecked = tuple(dataclasses.replace(r, requires=()) for r in rules.load())
     monkeypatch.setattr(rules, "load", lambda: unchecked)
     assert [timex.tag(t, FRI) for t in texts] == with_check
+
+
+def test_a_word_class_regex_matches_what_a_longest_first_alternation_matches():
+    import re
+
+    from extract import knowledge
+    from extract.timex import words
+
+    data = knowledge.toml_data("timex/words.toml")
+    for name in ("MONTH", "MONTH_ABBR", "WEEKDAY", "NUMBER", "ORDINAL", "UNIT", "UNITS", "TIMEZONE", "COUNTED"):
+        listed = sorted(data[name], key=len, reverse=True)
+        alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in listed)
+        flat = re.compile(f"(?-i:{alternation})" if name in data["case_sensitive"]["classes"] else alternation, re.I)
+        trie = re.compile(words.class_pattern(name), re.I)
+        for w in listed:
+            for probe in (w, w.upper(), w + "s later", w.replace(" ", "  "), w[:-1]):
+                assert (m := trie.match(probe)) and m.group(0) == flat.match(probe).group(0) or not flat.match(probe)
