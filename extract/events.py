@@ -19,6 +19,7 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:as\s+well\s+as|and|but|while|whereas|then|af
 CONFIDENCE = {"explicit": 0.9, "relative": 0.8, "story": 0.5, "publication": 0.4, "unanchored": 0.3}
 STATEMENT = "statement"
 RIGHT_OF_DATE_COST = 30  # a date usually follows the word it dates ("visit Dushanbe on Sept. 14-15 for talks")
+NEGATION_WINDOW = 3  # words between a negation and the trigger it denies ("did not yet formally agree")
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,13 @@ class Trigger:
     end: int
     text: str
     event_type: str
+    negated: bool = False  # "would not agree": a happening the text says did not (or will not) take place
+
+
+@cache
+def _negation() -> re.Pattern:
+    cues = "|".join(knowledge.lines("negation.txt"))
+    return re.compile(rf"\b(?:{cues})\b(?:\s+[\w'’-]+){{0,{NEGATION_WINDOW}}}\s+$", re.I)
 
 
 @cache
@@ -48,7 +56,9 @@ def triggers(sentence: str) -> list[Trigger]:
     chosen: list[Trigger] = []
     for _, _, start, end, text, etype in sorted(candidates):
         if not any(t.start < end and start < t.end for t in chosen):
-            chosen.append(Trigger(start, end, text, etype))
+            clause = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start)) + 1
+            negated = bool(_negation().search(sentence, clause, start))
+            chosen.append(Trigger(start, end, text, etype, negated))
     return sorted(chosen, key=lambda t: t.start)
 
 
@@ -143,10 +153,12 @@ def build(article: Article, sentences: list[Sentence], timexes: list[Timex], men
     story: Timex | None = None  # the last past day the text has named: where its narrative stands
     time_starts, mention_starts = [t.start for t in timexes], [m.start for m in mentions]
     for sent in sentences:
-        times = _distinct([t for t in _within(timexes, time_starts, sent) if datable(t)])
+        times = _without_frame(sent, _distinct([t for t in _within(timexes, time_starts, sent) if datable(t)]))
         here = _within(mentions, mention_starts, sent)
+        found = triggers(sent.text)
         trigs = [Trigger(t.start + sent.start, t.end + sent.start, t.text, t.event_type)
-                 for t in triggers(sent.text)]
+                 for t in found if not t.negated]
+        denied = [t.start + sent.start for t in found if t.negated]
         if not times and not trigs:
             continue
         actors = [m for m in here if m.is_actor]
@@ -154,8 +166,8 @@ def build(article: Article, sentences: list[Sentence], timexes: list[Timex], men
         for lo, hi, t in segments(sent, times):
             trig = _pick_trigger(trigs, lo, hi, t.start if t else None) or _pick_trigger(
                 trigs, sent.start, sent.end, t.start if t else None)
-            if t is None and trig is None:
-                continue
+            if trig is None and (t is None or any(lo <= d < hi for d in denied)):
+                continue  # nothing happened here, or only what the text says did not happen
             event_type = trig.event_type if trig else "other"
             scope = here if event_type == STATEMENT else [m for m in here if lo <= m.start < hi] + subject
             if t is None and story and trig and _past(sent, trig):  # the story is still at that day
@@ -178,6 +190,23 @@ def _is_past_day(t: Timex, published: str) -> bool:
 def _within(items: list, starts: list[int], sent: Sentence) -> list:
     """The items (sorted by start) that start inside a sentence."""
     return items[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
+
+
+def _without_frame(sent: Sentence, times: list[Timex]) -> list[Timex]:
+    """Drop a period that opens the sentence ("Last year, ...") when finer dates inside it follow."""
+    if len(times) < 2:
+        return times
+    first = times[0]
+    opener = sent.text[:first.start - sent.start].strip(" \"'“‘(").split()
+    outer = interval(first.value.split("T")[0]) if not first.end_value else None
+    if len(opener) > 1 or not sent.text.startswith(",", first.end - sent.start) or not outer:
+        return times
+
+    def inside(t: Timex) -> bool:
+        span = interval(t.value.split("T")[0])
+        return bool(span) and outer[0] <= span[0] and span[1] <= outer[1] and span[1] - span[0] < outer[1] - outer[0]
+
+    return times[1:] if all(inside(t) for t in times[1:]) else times
 
 
 def _distinct(times: list[Timex]) -> list[Timex]:

@@ -84,3 +84,24 @@ def test_the_longest_trigger_wins():
 def test_unanchored_precision_follows_the_value_shape():
     found = events("Profits rose in the first half, the company said on Friday.", None)
     assert {(e.date_text, e.date_precision) for e in found} == {("the first half", "year"), ("Friday", "day")}
+
+
+def test_a_period_that_opens_the_sentence_gives_way_to_the_finer_dates_inside_it():
+    found = events("Last year, the two sides held talks in March and April.")
+    assert [(e.date_start, e.date_end, e.event_type) for e in found] == [
+        ("2023-03-01", "2023-03-31", "meeting"), ("2023-04-01", "2023-04-30", "meeting")]
+    # a period with nothing finer inside it, or one that does not open the sentence, stays
+    assert [e.date_start for e in events("In 2014, Russia annexed Crimea.")] == ["2014-01-01"]
+    assert {e.date_start for e in events("The economy grew in 2023 after it shrank in March 2023.")} == {
+        "2023-01-01", "2023-03-01"}
+
+
+def test_a_denied_happening_is_not_an_event():
+    assert events("Moscow would not agree to a ceasefire on Monday.") == []
+    assert events("The rebels never met the envoy on Tuesday.") == []
+    # the refusal itself is news; and a happening that is not denied still counts
+    assert [(e.event_type, e.trigger) for e in events("Russia refused to sign the deal on Monday.")] == [
+        ("statement", "refused")]
+    found = events("Putin will visit Dushanbe next week but will not meet Rakhmon.")
+    assert [(e.event_type, e.trigger) for e in found] == [("visit", "visit")]
+    assert [t.negated for t in triggers("He did not yet formally agree, but he met them.")] == [True, False]
