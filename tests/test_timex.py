@@ -327,6 +327,24 @@ def test_holidays_follow_their_rules():
     assert one("Pilgrims gathered on Easter Sunday 2024.")[2] == "2024-03-31"
 
 
+@pytest.mark.parametrize("text, value", [
+    ("Egypt and Syria attacked on Yom Kippur of 1973.", "1973-10-06"),   # Hebrew calendar (Gauss)
+    ("Families met for Passover 2024.", "2024-04-23"),
+    ("Rosh Hashanah 2023 passed quietly.", "2023-09-16"),
+    ("Churches held services for Orthodox Easter 2023.", "2023-04-16"),  # Julian computus
+    ("Shelling resumed on Orthodox Christmas 2023.", "2023-01-07"),
+    ("A truce held over Eid al-Fitr 2024.", "2024-04-10"),               # tabular Islamic calendar
+    ("Pilgrims gathered for Eid al-Adha 2000.", "2000-03-16"),
+])
+def test_holidays_of_other_calendars(text, value):
+    assert one(text)[2] == value
+
+
+def test_today_s_as_the_present_age_is_no_date():
+    assert tags("In today's world, today's youth and today's personal computers differ.") == []
+    assert one("Today's vote was delayed.")[::2] == ("Today", "2021-07-23")
+
+
 def test_any_text_gives_ordered_spans_inside_it():
     import random
 

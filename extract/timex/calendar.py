@@ -103,6 +103,45 @@ def easter(year: int) -> date:
     return date(year, month, day)
 
 
+def orthodox_easter(year: int) -> date:
+    """Orthodox Easter Sunday: the Julian computus, moved to the Gregorian calendar."""
+    a, b, c = year % 4, year % 7, year % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    return date(year, month, day + 1) + timedelta(days=year // 100 - year // 400 - 2)
+
+
+def passover(year: int) -> date:
+    """15 Nisan, the first day of Passover (Gauss's formula for the Hebrew calendar)."""
+    a, b = (12 * year + 12) % 19, year % 4
+    m = 20.0955877 + 1.5542418 * a + 0.25 * b - 0.003177794 * year
+    day, fraction = int(m), m - int(m)
+    c = (day + 3 * year + 5 * b + 1) % 7
+    if c in (2, 4, 6):
+        day += 1
+    elif c == 1 and a > 6 and fraction >= 0.63287037:
+        day += 2
+    elif c == 0 and a > 11 and fraction >= 0.89772376:
+        day += 1
+    return date(year, 3, 1) + timedelta(days=day - 1 + year // 100 - year // 400 - 2)
+
+
+def hijri(year: int, month: int, day: int) -> date:
+    """The first date in a Gregorian year that the tabular Islamic calendar gives a Hijri month and day
+    (observed dates, set by sighting the moon, may differ by a day)."""
+    estimate = round((year - 622) * 365.2425 / 354.36707)  # the Hijri year that begins in this Gregorian year
+
+    def fixed(hy: int) -> date:
+        rd = 227014 + (hy - 1) * 354 + (3 + 11 * hy) // 30 + 29 * (month - 1) + month // 2 + day
+        return date.fromordinal(rd)
+
+    found = sorted(fixed(hy) for hy in range(estimate - 1, estimate + 3) if fixed(hy).year == year)
+    if not found:
+        raise ValueError(f"no {month}/{day} Hijri date in {year}")
+    return found[0]
+
+
 def month_length(year: int, month: int) -> int:
     """The number of days in a month."""
     return _cal.monthrange(year, month)[1]

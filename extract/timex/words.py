@@ -120,4 +120,10 @@ def holiday_date(name: str, year: int) -> date:
                 return cal.nth_weekday(year, month, weekday, n) + timedelta(days=after[0] if after else 0)
             if kind == "easter":
                 return cal.easter(year) + timedelta(days=int(args[0]))
+            if kind == "orthodox_easter":
+                return cal.orthodox_easter(year) + timedelta(days=int(args[0]))
+            if kind == "passover":
+                return cal.passover(year) + timedelta(days=int(args[0]))
+            if kind == "hijri":
+                return cal.hijri(year, int(args[0]), int(args[1]))
     raise ValueError(f"unknown holiday {name!r}")
