@@ -298,6 +298,13 @@ def test_tense_cues_in_clauses():
     # a present-tense schedule points forward, whatever else the clause says
     assert one("The record date is Feb. 9, the company said.")[2] == "2022-02-09"
     assert one("The runoff is on Tuesday.")[2] == "2021-07-27"
+    # "starting" says nothing of tense: the past clause decides ("an ultimatum ... starting at noon Saturday")
+    assert one("He issued an ultimatum starting at noon Saturday.", date(2021, 7, 26))[2] == "2021-07-24T12:00"
+
+
+def test_year_end_is_the_year_but_a_year_end_figure_is_its_last_day():
+    assert one("Prices will fall by year end.")[::2] == ("year end", "2021")
+    assert one("The year-end figures were weak.")[::2] == ("year-end", "2021-12-31")
     monday = date(2021, 7, 26)  # Thursday is 4 days back and 3 ahead; a possessive looks back
     assert one("The bonds are convertible at a premium over Thursday's closing price.", monday)[2] == "2021-07-22"
 
