@@ -243,6 +243,7 @@ def test_n_units_after_an_event_is_a_duration():
     ("The blast came at 3:30 p.m. local time on Tuesday.", "3:30 p.m. local time on Tuesday", "2021-07-20T15:30"),
     ("It began at 04:30 local time on 24 February 2022.", "04:30 local time on 24 February 2022", "2022-02-24T04:30"),
     ("It began at 4:30 a.m. on Feb. 24, 2022.", "4:30 a.m. on Feb. 24, 2022", "2022-02-24T04:30"),
+    ("Exports doubled over the past decade.", "the past decade", "P10Y"),  # the ten years up to now
     ("Aid arrived in the first week of March.", "the first week of March", "2021-W09"),  # Mar 4 is mid-run
     ("The last week of February 2021 was bloody.", "The last week of February 2021", "2021-W08"),
 ])
