@@ -116,6 +116,7 @@ def test_weekday_reason_explains_the_choice():
     ("He served from 2001 to 2009.", "from 2001 to 2009", "2001/2009"),
     ("Talks were held between March and May.", "between March and May", "2021-03/2021-05"),
     ("The 2009-2010 budget was cut.", "2009-2010", "2009/2010"),
+    ("The 2023/24 budget was cut.", "2023/24", "2023/2024"),
 ])
 def test_ranges_join_into_one_expression(text, surface, value):
     assert one(text) == (surface, "DATE", value)
@@ -244,6 +245,9 @@ def test_n_units_after_an_event_is_a_duration():
     ("It began at 04:30 local time on 24 February 2022.", "04:30 local time on 24 February 2022", "2022-02-24T04:30"),
     ("It began at 4:30 a.m. on Feb. 24, 2022.", "4:30 a.m. on Feb. 24, 2022", "2022-02-24T04:30"),
     ("Exports doubled over the past decade.", "the past decade", "P10Y"),  # the ten years up to now
+    ("Profits rose in H1 2024.", "H1 2024", "2024-H1"),
+    ("Revenue fell in FY23.", "FY23", "2023"),                                 # as "fiscal 2023"
+    ("Troops had crossed by end-March 2020.", "end-March 2020", "2020-03"),
     ("Aid arrived in the first week of March.", "the first week of March", "2021-W09"),  # Mar 4 is mid-run
     ("The last week of February 2021 was bloody.", "The last week of February 2021", "2021-W08"),
 ])

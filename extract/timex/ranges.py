@@ -15,7 +15,7 @@ _BARE_DAY = re.compile(r"\s*(?:[-–—]|to|through|thru|and|&)\s*(\d{1,2})(?:st
 _BARE_DAY_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–—]|to|through|and|&)\s*$")
 _BARE_YEAR = re.compile(r"\s*[-–/]\s*(\d{4}|\d{2})\b(?![-/:.,]?\d|\s*%)")
 # What may stand between the two ends of a range, and what may open it.
-_BETWEEN = re.compile(r"\s*(?:[-–—]|to|through|thru|until|till|and|to\s+the\s+end\s+of)\s*", re.I)
+_BETWEEN = re.compile(r"\s*(?:[-–—/]|to|through|thru|until|till|and|to\s+the\s+end\s+of)\s*", re.I)
 _OPENER = re.compile(r"(?:\b(from|between)\s+)$", re.I)
 _BARE_ENDPOINT = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?")  # "10", "25th", "9, 2021"
 _DAY_VALUE = re.compile(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)(T.*)?$")
