@@ -17,7 +17,8 @@ put in one of these classes, and the value F1 is recomputed as if every error le
   minority   the gold gives these words a value shape it gives them less often elsewhere, ours has the usual one
   tagged     words tagged (or not) as the gold does in most places it has them, against this occurrence
   malformed  the gold value is not a well-formed TIMEX3 value ("2000-W7", "PM6", "P1E")
-  dct        a weekday or today/yesterday/tomorrow whose gold date no reading from the document's DCT gives
+  dct        a weekday whose gold date is another weekday, or a lone weekday or today/yesterday/tomorrow whose
+             gold date no reading from the document's DCT gives
   open       everything else: the tagger's own errors, and gold errors no check here recognises
 """
 
@@ -130,9 +131,7 @@ def audit(files: list[Path], out_dir: Path, usual: dict[str, str], single_words:
             line = f"{f.name}: {gx!r} gold={gv} ours={ours}"
             if not WELL_FORMED.fullmatch(gv):
                 kind = "malformed"
-            elif dct and DAY_WORDS.fullmatch(surface) and re.fullmatch(r"\d{4}-\d\d-\d\d.*", gv) and abs(
-                    (_date(gv[:10]) - _date(dct.group(1))).days) > (1 if surface.endswith("day") and
-                                                                     surface[:-3] in ("to", "yester", "tomor") else 7):
+            elif dct and _impossible_day(surface, gv, _date(dct.group(1))):
                 kind = "dct"
             elif ours is None and surface in single_words and surface not in mostly_tagged:
                 kind = "tagged"
@@ -171,6 +170,18 @@ def _usually_tagged(files: list[Path], timexes) -> set[str]:
             if words in folded:
                 seen[words] += len(pattern.findall(folded))
     return {w for w, n in tagged.items() if 2 * n > seen[w]}
+
+
+def _impossible_day(surface: str, value: str, dct) -> bool:
+    """True when a gold weekday falls on another weekday, or a day word lies further from the DCT than it can."""
+    m = DAY_WORDS.search(surface)
+    if not m or not re.match(r"\d{4}-\d\d-\d\d", value):
+        return False
+    day, word = _date(value[:10]), m.group(0)
+    if word in ("today", "yesterday", "tomorrow"):
+        return surface == word and abs((day - dct).days) > 1
+    named = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday").index(word) + 1
+    return day.isoweekday() != named or (surface == word and abs((day - dct).days) > 7)
 
 
 def _date(iso: str):

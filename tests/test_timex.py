@@ -303,8 +303,19 @@ def test_tense_cues_in_clauses():
     # a present-tense schedule points forward, whatever else the clause says
     assert one("The record date is Feb. 9, the company said.")[2] == "2022-02-09"
     assert one("The runoff is on Tuesday.")[2] == "2021-07-27"
+    # "since" puts what follows before publication; a past auxiliary carries the future after it
+    assert one("The index has gained 4% since year-end.", date(2021, 10, 29))[2] == "2020-12-31"
+    assert one("Protesters planned a rally on Saturday and were planning to march.")[2] == "2021-07-24"
+    assert one("In September, it announced plans to buy the unit.", date(2021, 10, 29))[2] == "2021-09"
     # "starting" says nothing of tense: the past clause decides ("an ultimatum ... starting at noon Saturday")
     assert one("He issued an ultimatum starting at noon Saturday.", date(2021, 7, 26))[2] == "2021-07-24T12:00"
+
+
+def test_overnight_is_the_night_before_the_day_the_story_is_at():
+    monday = date(2021, 7, 26)
+    found = tags("London shares fell sharply Friday, hit by overnight losses in New York.", monday)
+    assert found == [("Friday", "DATE", "2021-07-23"), ("overnight", "TIME", "2021-07-22TNI")]
+    assert one("Shelling continued overnight.", monday)[2] == "2021-07-25TNI"
 
 
 def test_year_end_is_the_year_but_a_year_end_figure_is_its_last_day():

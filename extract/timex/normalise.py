@@ -234,7 +234,7 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         v = build(year)
         return Value(v + suffix, text_type, True, reason=f"the year relative to {_dct_words(ctx)}") if v else None
     if relday:
-        return _relative_day(relday, suffix, text_type, ctx)
+        return _relative_day(relday, suffix, text_type, ctx, story=p.get("story", False))
     if year is not None:
         if weekday and not (month and day):
             return None
@@ -343,15 +343,20 @@ def _time_suffix(g: dict[str, str | None], p: dict) -> str | None:
     return f"T{part}" if part else ""
 
 
-def _relative_day(relday: str, suffix: str, text_type: str, ctx: Context) -> Value:
+def _relative_day(relday: str, suffix: str, text_type: str, ctx: Context, story: bool = False) -> Value:
+    """'yesterday', 'today', 'tonight' from publication; with `story`, from a past day the story is at."""
     word = relday.lower()
     offset = lookup("RELATIVE_DAY", word)
     if word == "tonight" and not suffix:
         suffix = "TNI"
     if ctx.dct is None:
         return Value("XXXX-XX-XX" + suffix, text_type, True, False, "needs a publication date")
-    d = ctx.dct + timedelta(days=offset)
-    return Value(d.isoformat() + suffix, text_type, True, reason=f"{word} relative to {_dct_words(ctx)}")
+    base, base_words = ctx.dct, _dct_words(ctx)
+    at = cal.interval(ctx.anchor.split("T")[0]) if story and ctx.anchor else None
+    if at and at[2] == "day" and 0 < (ctx.dct - at[0]).days <= 7:  # "overnight losses" in a story about Friday
+        base, base_words = at[0], f"the day the story is at ({ctx.anchor_text})"
+    d = base + timedelta(days=offset)
+    return Value(d.isoformat() + suffix, text_type, True, reason=f"{word} relative to {base_words}")
 
 
 def offset(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:

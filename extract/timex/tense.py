@@ -14,6 +14,7 @@ _DETERMINER = re.compile(r"\b(?:a|an|the|this|these|those|its|their|his|her|our|
                          r"(?:(?:\w+ly|still|much|most|more|less|well|long|newly)\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:“”\"]|,\s+(?:but|while|whereas|although|as|and)\b|\s+—\s+|\s+--\s+")
 WINDOW = 10  # tokens looked at on each side
+_AUXILIARIES = {"was", "were", "had"}
 
 
 @cache
@@ -30,10 +31,16 @@ def _cues() -> tuple[dict[str, str], list[tuple[re.Pattern, str]], frozenset[str
 
 
 @cache
-def _schedule() -> re.Pattern:
-    words = knowledge.toml_data("timex/tense.toml")["future"].get("just_before", [])
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\s+$", re.I)
+def _just_before() -> tuple[tuple[re.Pattern, str], ...]:
+    """For each tense, the words that decide it when they stand right before the expression."""
+    data = knowledge.toml_data("timex/tense.toml")
+    out = []
+    for tense in ("past", "future"):
+        words = sorted(data[tense].get("just_before", []), key=len, reverse=True)
+        if words:
+            alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+            out.append((re.compile(rf"\b(?:{alternatives})\s+$", re.I), tense))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1024)
@@ -58,13 +65,18 @@ def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
             tense = None  # "will be paid", "is expected": a participle, not a past tense
         if tense:
             found.append((m.start(), m.end(), tense))
-    return tuple(sorted(found))
+    found.sort()
+    # "were planning to", "was expected to": a past auxiliary carries the future that follows it
+    return tuple(c for c, nxt in zip(found, found[1:] + [None], strict=False)
+                 if not (c[2] == "past" and nxt and nxt[2] == "future" and nxt[0] - c[1] <= 1
+                         and sentence[c[0]:c[1]].lower() in _AUXILIARIES))
 
 
 def tense_at(sentence: str, start: int, end: int) -> str | None:
     """'past', 'future' or 'present' for the clause holding sentence[start:end]; None when nothing says."""
-    if _schedule().search(sentence, max(0, start - 12), start):
-        return "future"
+    for pattern, tense in _just_before():
+        if pattern.search(sentence, max(0, start - 14), start):
+            return tense
     found = cues(sentence)
     if not found:
         return None
