@@ -307,6 +307,9 @@ def test_tense_cues_in_clauses():
     assert one("The index has gained 4% since year-end.", date(2021, 10, 29))[2] == "2020-12-31"
     assert one("Protesters planned a rally on Saturday and were planning to march.")[2] == "2021-07-24"
     assert one("In September, it announced plans to buy the unit.", date(2021, 10, 29))[2] == "2021-09"
+    # "until" sets a deadline to come, unless it opens the sentence
+    assert one("Officials postponed any action until Tuesday.")[2] == "2021-07-27"
+    assert one("Until Thursday, they had not called him a suspect.")[2] == "2021-07-22"
     # "starting" says nothing of tense: the past clause decides ("an ultimatum ... starting at noon Saturday")
     assert one("He issued an ultimatum starting at noon Saturday.", date(2021, 7, 26))[2] == "2021-07-24T12:00"
 

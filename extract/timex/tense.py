@@ -75,7 +75,8 @@ def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
 def tense_at(sentence: str, start: int, end: int) -> str | None:
     """'past', 'future' or 'present' for the clause holding sentence[start:end]; None when nothing says."""
     for pattern, tense in _just_before():
-        if pattern.search(sentence, max(0, start - 14), start):
+        m = pattern.search(sentence, max(0, start - 14), start)
+        if m and (tense == "past" or sentence[:m.start()].strip(" \"'“‘(")):  # "Until Thursday, ..." frames
             return tense
     found = cues(sentence)
     if not found:
