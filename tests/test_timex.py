@@ -314,6 +314,12 @@ def test_tense_cues_in_clauses():
     assert one("He issued an ultimatum starting at noon Saturday.", date(2021, 7, 26))[2] == "2021-07-24T12:00"
 
 
+def test_a_day_counted_from_a_year_or_month_is_unknown():
+    found = tags("In 2019, prices fell. Trades made that day lost money; the next day they recovered.")
+    assert [v for _, _, v in found] == ["2019", "XXXX-XX-XX", "XXXX-XX-XX"]
+    assert tags("Talks opened on March 4. The next day they failed.")[1][2] == "2021-03-05"
+
+
 def test_overnight_is_the_night_before_the_day_the_story_is_at():
     monday = date(2021, 7, 26)
     found = tags("London shares fell sharply Friday, hit by overnight losses in New York.", monday)

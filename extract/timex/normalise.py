@@ -22,6 +22,7 @@ AGAINST_PAST, AGAINST_FUTURE = 5, 20
 NEAR_WRITTEN = 92  # days: a partial date this near a date just written with its year shares that year
 UNDERSPECIFIED = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
                   "season": "XXXX-XX", "year": "XXXX", "decade": "XXX", "century": "XX"}
+_FINENESS = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4, "decade": 5, "century": 6}
 UNIT_NAMES = {"D": "day", "W": "week", "2W": "fortnight", "WE": "weekend", "M": "month", "Q": "quarter", "H": "half",
               "Y": "year", "DE": "decade", "CE": "century"}
 
@@ -420,6 +421,8 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     span = cal.interval(base)
     if span is None:
         return None
+    if _FINENESS.get(span[2], 9) > _FINENESS[cal.GRAN_OF_UNIT.get(unit, "day")] and unit in ("D", "W", "WE"):
+        return _unanchored(unit, f"counted from {base_words}, which names no {UNIT_NAMES.get(unit, 'day')}")
     weekday = _weekday(g)
     if weekday:  # "the previous Friday": the Friday before the day the story is at
         step = lookup("DIRECTION", g.get("dir")) or -1
