@@ -314,9 +314,12 @@ def test_tense_cues_in_clauses():
     assert one("He issued an ultimatum starting at noon Saturday.", date(2021, 7, 26))[2] == "2021-07-24T12:00"
 
 
-def test_a_day_counted_from_a_year_or_month_is_unknown():
-    found = tags("In 2019, prices fell. Trades made that day lost money; the next day they recovered.")
-    assert [v for _, _, v in found] == ["2019", "XXXX-XX-XX", "XXXX-XX-XX"]
+def test_a_day_counted_from_a_year_or_month_keeps_only_what_is_known():
+    found = tags("In 2019, prices fell. Trades made that day lost money; the following week they recovered.")
+    assert [v for _, _, v in found] == ["2019", "2019-XX-XX", "2019-WXX"]
+    assert tags("He was killed last October. His name was crossed out that same day.")[1] == (
+        "that same day", "DATE", "2020-10-XX")
+    assert calendar.interval("2020-10-XX")[2] == "month" and calendar.interval("2019-XX-XX")[2] == "year"
     assert tags("Talks opened on March 4. The next day they failed.")[1][2] == "2021-03-05"
 
 

@@ -14,11 +14,11 @@ GRAN_OF_UNIT = {"D": "day", "WE": "day", "W": "week", "M": "month", "Q": "quarte
 
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(T.*)?$")
 _WEEK = re.compile(r"^(\d{4})-W(\d\d)(-WE)?$")
-_MONTH = re.compile(r"^(\d{4})-(\d\d)$")
+_MONTH = re.compile(r"^(\d{4})-(\d\d)(?:-XX)?$")  # "1998-10-XX": some day of that month
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
 _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
-_YEAR = re.compile(r"^(\d{4})$")
+_YEAR = re.compile(r"^(\d{4})(?:-XX-XX|-XX|-WXX)?$")  # "1998-XX-XX": some day of that year
 _DECADE = re.compile(r"^(\d{3})$")
 _CENTURY = re.compile(r"^(\d{2})$")
 
