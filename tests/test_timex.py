@@ -28,6 +28,7 @@ def one(text: str, published: date | None = FRI) -> tuple[str, str, str]:
     ("It was signed on 22 July 2021.", "22 July 2021", "2021-07-22"),
     ("Talks resumed on Monday, Oct. 19, 1987.", "Monday, Oct. 19, 1987", "1987-10-19"),
     ("The file is dated 2021-07-22.", "2021-07-22", "2021-07-22"),
+    ("The file is dated 2021/07/22.", "2021/07/22", "2021-07-22"),
     ("The deal was struck in March 2014.", "March 2014", "2014-03"),
     ("The war began in 1979.", "1979", "1979"),
     ("Troops left in the summer of 1989.", "the summer of 1989", "1989-SU"),
@@ -102,6 +103,14 @@ def test_weekdays_follow_the_tense(text, value):
     assert one(text)[2] == value
 
 
+def test_a_weekday_range_runs_forward_but_a_list_of_weekdays_is_not_a_range():
+    assert tags("Talks will run Thursday-Monday.", join_ranges=False) == [
+        ("Thursday", "DATE", "2021-07-29"), ("Monday", "DATE", "2021-08-02")]
+    assert tags("Statements were made Friday and Thursday.") == [
+        ("Friday", "DATE", "2021-07-23"), ("Thursday", "DATE", "2021-07-22")]
+    assert one("Voting ends on Weds.")[::2] == ("Weds.", "2021-07-21")
+
+
 def test_weekday_reason_explains_the_choice():
     t = timex.tag("A senior diplomat said Friday.", FRI)[0]
     assert "on or before publication" in t.reason and "2021-07-23" in t.reason
@@ -117,6 +126,7 @@ def test_weekday_reason_explains_the_choice():
     ("Talks were held between March and May.", "between March and May", "2021-03/2021-05"),
     ("The 2009-2010 budget was cut.", "2009-2010", "2009/2010"),
     ("The 2023/24 budget was cut.", "2023/24", "2023/2024"),
+    ("The talks run from Monday through Wednesday.", "from Monday through Wednesday", "2021-07-26/2021-07-28"),
 ])
 def test_ranges_join_into_one_expression(text, surface, value):
     assert one(text) == (surface, "DATE", value)

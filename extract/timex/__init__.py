@@ -73,5 +73,5 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
                 written = (result.value.split("T")[0], i)
             if span[2] == "year" and text.startswith(",", m.end) and _FRAME.fullmatch(text, sent.start, m.start):
                 frame_by_sentence[i] = result.value  # "In 2014, ...", "Last year, ...": the sentence's year
-    found = ranges.complete(text, found)
+    found = ranges.order_weekdays(text, ranges.complete(text, found))
     return ranges.join(text, found) if join_ranges else found

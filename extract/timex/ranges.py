@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date, timedelta
 
 from extract.model import Timex
 from extract.timex import calendar as cal
+from extract.timex.words import lookup
 
 # A bare day after a day ("Aug. 5-10", "April 24 and 25", "July 2-9, 2021"), before one ("5-10 August"),
 # or a year after a year ("2009-10", "1998-2001").
@@ -16,6 +18,7 @@ _BARE_DAY_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–—]|to|th
 _BARE_YEAR = re.compile(r"\s*[-–/]\s*(\d{4}|\d{2})\b(?![-/:.,]?\d|\s*%)")
 # What may stand between the two ends of a range, and what may open it.
 _BETWEEN = re.compile(r"\s*(?:[-–—/]|to|through|thru|until|till|and|to\s+the\s+end\s+of)\s*", re.I)
+_THROUGH = re.compile(r"\s*(?:[-–—]|to|through|thru|until|till)\s*", re.I)  # not "and": "Friday and Thursday"
 _OPENER = re.compile(r"(?:\b(from|between)\s+)$", re.I)
 _BARE_ENDPOINT = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?")  # "10", "25th", "9, 2021"
 _DAY_VALUE = re.compile(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)(T.*)?$")
@@ -67,6 +70,18 @@ def complete(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+def order_weekdays(text: str, timexes: list[Timex]) -> list[Timex]:
+    """A weekday that ends a range falls after the one that opens it ("from Monday through Wednesday")."""
+    out = list(timexes)
+    for i in range(len(out) - 1):
+        t, nxt = out[i], out[i + 1]
+        if _weekday(t) and _weekday(nxt) and nxt.value < t.value and _THROUGH.fullmatch(text[t.end:nxt.start]):
+            later = date.fromisoformat(nxt.value[:10]) + timedelta(days=7)
+            out[i + 1] = replace(nxt, value=later.isoformat() + nxt.value[10:],
+                                 reason=f"'{nxt.text}': the first one after '{t.text}' ({t.value}), opening a range")
+    return out
+
+
 def _ends_inside(found: list[Timex], pos: int) -> bool:
     return any(t.start <= pos < t.end for t in found)
 
@@ -94,6 +109,11 @@ def join(text: str, timexes: list[Timex]) -> list[Timex]:
         out.append(t)
         i += 1
     return out
+
+
+def _weekday(t: Timex) -> bool:
+    """True for a lone weekday name resolved to a day ("Monday", "Weds.")."""
+    return bool(_DAY_VALUE.match(t.value)) and bool(lookup("WEEKDAY", t.text) or lookup("WEEKDAY_ABBR", t.text))
 
 
 def _is_range(text: str, a: Timex, b: Timex) -> bool:
