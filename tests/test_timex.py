@@ -255,6 +255,7 @@ def test_n_units_after_an_event_is_a_duration():
     ("It began at 04:30 local time on 24 February 2022.", "04:30 local time on 24 February 2022", "2022-02-24T04:30"),
     ("It began at 4:30 a.m. on Feb. 24, 2022.", "4:30 a.m. on Feb. 24, 2022", "2022-02-24T04:30"),
     ("Exports doubled over the past decade.", "the past decade", "P10Y"),  # the ten years up to now
+    ("Prices may fall in the near term.", "the near term", "FUTURE_REF"),
     ("Profits rose in H1 2024.", "H1 2024", "2024-H1"),
     ("Revenue fell in FY23.", "FY23", "2023"),                                 # as "fiscal 2023"
     ("Troops had crossed by end-March 2020.", "end-March 2020", "2020-03"),

@@ -136,7 +136,7 @@ def hijri(year: int, month: int, day: int) -> date:
         rd = 227014 + (hy - 1) * 354 + (3 + 11 * hy) // 30 + 29 * (month - 1) + month // 2 + day
         return date.fromordinal(rd)
 
-    found = sorted(fixed(hy) for hy in range(estimate - 1, estimate + 3) if fixed(hy).year == year)
+    found = sorted(d for d in map(fixed, range(estimate - 1, estimate + 3)) if d.year == year)
     if not found:
         raise ValueError(f"no {month}/{day} Hijri date in {year}")
     return found[0]
