@@ -386,6 +386,11 @@ def test_holidays_of_other_calendars(text, value):
     assert one(text)[2] == value
 
 
+def test_the_last_week_of_something_is_not_last_week():
+    assert tags("In the last week of the campaign he spoke; in the last decade of the 20th century war raged.") == [
+        ("the 20th century", "DATE", "19")]
+
+
 def test_today_s_as_the_present_age_is_no_date():
     assert tags("In today's world, today's youth and today's personal computers differ.") == []
     assert one("Today's vote was delayed.")[::2] == ("Today", "2021-07-23")
