@@ -36,7 +36,8 @@ def _just_before() -> tuple[tuple[re.Pattern, str], ...]:
     data = knowledge.toml_data("timex/tense.toml")
     out = []
     for tense in ("past", "future"):
-        words = sorted(data[tense].get("just_before", []), key=len, reverse=True)
+        verbs = [f"{v} on" for v in data[tense].get("schedule_verbs", [])] + data[tense].get("schedule_verbs", [])
+        words = sorted(data[tense].get("just_before", []) + verbs, key=len, reverse=True)
         if words:
             alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
             out.append((re.compile(rf"\b(?:{alternatives})\s+$", re.I), tense))
@@ -75,7 +76,7 @@ def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
 def tense_at(sentence: str, start: int, end: int) -> str | None:
     """'past', 'future' or 'present' for the clause holding sentence[start:end]; None when nothing says."""
     for pattern, tense in _just_before():
-        m = pattern.search(sentence, max(0, start - 14), start)
+        m = pattern.search(sentence, max(0, start - 30), start)
         if m and (tense == "past" or sentence[:m.start()].strip(" \"'“‘(")):  # "Until Thursday, ..." frames
             return tense
     found = cues(sentence)
