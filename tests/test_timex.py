@@ -385,6 +385,9 @@ def test_holidays_follow_their_rules():
     ("Shelling resumed on Orthodox Christmas 2023.", "2023-01-07"),
     ("A truce held over Eid al-Fitr 2024.", "2024-04-10"),               # tabular Islamic calendar
     ("Pilgrims gathered for Eid al-Adha 2000.", "2000-03-16"),
+    ("Markets closed for Lunar New Year 2024.", "2024-02-10"),          # new moon (Meeus), China time
+    ("Crowds gathered for Chinese New Year 1968.", "1968-01-30"),
+    ("Navruz 2021 was celebrated in Dushanbe.", "2021-03-21"),
 ])
 def test_holidays_of_other_calendars(text, value):
     assert one(text)[2] == value
@@ -393,6 +396,18 @@ def test_holidays_of_other_calendars(text, value):
 def test_the_last_week_of_something_is_not_last_week():
     assert tags("In the last week of the campaign he spoke; in the last decade of the 20th century war raged.") == [
         ("the 20th century", "DATE", "19")]
+
+
+def test_a_holiday_in_the_name_of_an_event_is_no_date():
+    assert tags("The Tet offensive began during Tet in 1968, long before the Yom Kippur War.") == [
+        ("Tet in 1968", "DATE", "1968-01-30")]
+    assert tags("The Good Friday Agreement held.") == []
+
+
+def test_the_lunar_new_year_falls_on_the_known_dates():
+    known = {2001: "01-24", 2007: "02-18", 2012: "01-23", 2015: "02-19", 2020: "01-25", 2023: "01-22",
+             2026: "02-17"}
+    assert {y: calendar.lunar_new_year(y).isoformat()[5:] for y in known} == known
 
 
 def test_today_s_as_the_present_age_is_no_date():

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import calendar as _cal
+import math
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 # Granularities from coarse to fine, with the TIMEX3 value shape of each.
 GRANULARITIES = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day")
+_J2000 = datetime(2000, 1, 1, 12)  # Julian day 2451545.0
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 GRAN_OF_UNIT = {"D": "day", "WE": "day", "W": "week", "M": "month", "Q": "quarter", "H": "year", "Y": "year",
                 "DE": "decade", "CE": "century"}
@@ -140,6 +142,36 @@ def hijri(year: int, month: int, day: int) -> date:
     if not found:
         raise ValueError(f"no {month}/{day} Hijri date in {year}")
     return found[0]
+
+
+def lunar_new_year(year: int) -> date:
+    """The Chinese (lunar) New Year: the day, in China time, of the first new moon on or after January 21."""
+    k = math.floor((year - 2000) * 12.3685) - 2
+    while True:
+        day = (_J2000 + timedelta(days=new_moon(k) - 2451545.0, hours=8)).date()
+        if day >= date(year, 1, 21):
+            return day
+        k += 1
+
+
+def new_moon(k: int) -> float:
+    """The Julian ephemeris day of the k-th new moon after that of January 6, 2000 (Meeus, ch. 49)."""
+    t = k / 1236.85
+    jde = 2451550.09766 + 29.530588861 * k + 0.00015437 * t**2 - 0.000000150 * t**3 + 0.00000000073 * t**4
+    m = math.radians(2.5534 + 29.10535670 * k - 0.0000014 * t**2 - 0.00000011 * t**3)  # the sun's anomaly
+    mm = math.radians(201.5643 + 385.81693528 * k + 0.0107582 * t**2 + 0.00001238 * t**3)  # the moon's
+    f = math.radians(160.7108 + 390.67050284 * k - 0.0016118 * t**2 - 0.00000227 * t**3)  # its latitude
+    node = math.radians(124.7746 - 1.56375588 * k + 0.0020672 * t**2)
+    e = 1 - 0.002516 * t - 0.0000074 * t**2
+    terms = [(-0.40720, 1, mm), (0.17241, e, m), (0.01608, 1, 2 * mm), (0.01039, 1, 2 * f),
+             (0.00739, e, mm - m), (-0.00514, e, mm + m), (0.00208, e * e, 2 * m),
+             (-0.00111, 1, mm - 2 * f), (-0.00057, 1, mm + 2 * f), (0.00056, e, 2 * mm + m),
+             (-0.00042, 1, 3 * mm), (0.00042, e, m + 2 * f), (0.00038, e, m - 2 * f),
+             (-0.00024, e, 2 * mm - m), (-0.00017, 1, node), (-0.00007, 1, mm + 2 * m),
+             (0.00004, 1, 2 * mm - 2 * f), (0.00004, 1, 3 * m), (0.00003, 1, mm + m - 2 * f),
+             (0.00003, 1, 2 * mm + 2 * f), (-0.00003, 1, mm + m + 2 * f), (0.00003, 1, mm - m + 2 * f),
+             (-0.00002, 1, mm - m - 2 * f), (-0.00002, 1, 3 * mm + m), (0.00002, 1, 4 * mm)]
+    return jde + sum(a * factor * math.sin(angle) for a, factor, angle in terms)
 
 
 def month_length(year: int, month: int) -> int:

@@ -124,6 +124,8 @@ def holiday_date(name: str, year: int) -> date:
                 return cal.orthodox_easter(year) + timedelta(days=int(args[0]))
             if kind == "passover":
                 return cal.passover(year) + timedelta(days=int(args[0]))
+            if kind == "lunar_new_year":
+                return cal.lunar_new_year(year) + timedelta(days=int(args[0]))
             if kind == "hijri":
                 return cal.hijri(year, int(args[0]), int(args[1]))
     raise ValueError(f"unknown holiday {name!r}")
