@@ -161,6 +161,10 @@ def test_durations(text, surface, value):
     ("Please support us monthly.", "P1M"),
     ("The council meets every Thursday.", "XXXX-WXX-4"),
     ("Convoys leave twice a week.", "P1W"),
+    ("Floods come every summer.", "XXXX-SU"),
+    ("Floods come each season.", "P3M"),
+    ("He runs every morning.", "XXXX-XX-XXTMO"),
+    ("Pilgrims come each July.", "XXXX-07"),
 ])
 def test_sets(text, value):
     t = one(text)
@@ -335,6 +339,7 @@ def test_a_day_counted_from_a_year_or_month_keeps_only_what_is_known():
     assert tags("He was killed last October. His name was crossed out that same day.")[1] == (
         "that same day", "DATE", "2020-10-XX")
     assert calendar.interval("2020-10-XX")[2] == "month" and calendar.interval("2019-XX-XX")[2] == "year"
+    assert tags("Two years ago it rained. A month earlier he left.")[1][2] == "2019-XX"
     assert tags("Talks opened on March 4. The next day they failed.")[1][2] == "2021-03-05"
 
 

@@ -421,9 +421,9 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     span = cal.interval(base)
     if span is None:
         return None
-    if _FINENESS.get(span[2], 9) > _FINENESS[cal.GRAN_OF_UNIT.get(unit, "day")] and unit in ("D", "W", "WE"):
+    if unit in ("D", "W", "WE", "M") and _FINENESS.get(span[2], 9) > _FINENESS[cal.GRAN_OF_UNIT[unit]]:
         known = base[:7] if span[2] == "month" and unit == "D" else base[:4]  # "that same day" of "last October"
-        v = known + ("-XX" if len(known) == 7 else "-XX-XX" if unit == "D" else "-WXX")
+        v = known + ("-XX" if len(known) == 7 else {"D": "-XX-XX", "M": "-XX"}.get(unit, "-WXX"))
         return Value(v, "", True, reason=f"some {UNIT_NAMES.get(unit, 'day')} of {base_words}")
     weekday = _weekday(g)
     if weekday:  # "the previous Friday": the Friday before the day the story is at
