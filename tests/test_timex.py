@@ -357,6 +357,11 @@ def test_year_end_is_the_year_but_a_year_end_figure_is_its_last_day():
     assert one("The bonds are convertible at a premium over Thursday's closing price.", monday)[2] == "2021-07-22"
 
 
+def test_a_guard_on_the_text_before_does_not_look_past_a_newline():
+    # "not after a digit" must not see the "8" of a date line across the newline
+    assert tags("April 9, 2008\nFive years after its launch, sales doubled.")[-1] == ("Five years", "DURATION", "P5Y")
+
+
 def test_numbers_that_are_not_years():
     assert tags("About 1,500 troops and 2000 tanks took part, with $1990 raised.") == []
     assert tags("Under Resolution 1973, jets flew from 1600 Pennsylvania Avenue on Flight 2021.") == []

@@ -66,12 +66,31 @@ def load() -> tuple[Rule, ...]:
     for r in data["rule"]:
         body = expand(r["pattern"], macros)
         regex = re.compile(r"(?<![\w'’])(?:" + body + r")(?![\w])", re.I)
-        before = re.compile("(?:" + expand(r["not_before"], macros) + ")$", re.I) if "not_before" in r else None
+        before = re.compile(_at_end(expand(r["not_before"], macros)), re.I) if "not_before" in r else None
         after = re.compile(expand(r["not_after"], macros), re.I) if "not_after" in r else None
-        needed = re.compile("(?:" + expand(r["only_after"], macros) + ")$", re.I) if "only_after" in r else None
+        needed = re.compile(_at_end(expand(r["only_after"], macros)), re.I) if "only_after" in r else None
         out.append(Rule(r["name"], r["type"], regex, r["value"], r.get("params", {}), r.get("priority", 0),
                         before, after, needed, tuple(r.get("requires", ()))))
     return tuple(out)
+
+
+def _at_end(pattern: str) -> str:
+    r"""A guard on the text just before a match, with "$" as "\Z": a newline right before the match is not skipped."""
+    out, in_class, escaped = [], False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "[":
+            in_class = True
+        elif ch == "]":
+            in_class = False
+        elif ch == "$" and not in_class:
+            out.append(r"\Z")
+            continue
+        out.append(ch)
+    return "(?:" + "".join(out) + r")\Z"
 
 
 def _merged_groups(m: re.Match) -> dict[str, str | None]:
