@@ -73,7 +73,10 @@ def tag_folder(in_dir: str | Path, out_dir: str | Path) -> tuple[int, list[Probl
     written, problems = 0, []
     for f in sorted(Path(in_dir).rglob("*.tml")):
         try:
-            (out / f.name).write_text(tag_document(f.read_text(encoding="utf-8")), encoding="utf-8")
+            with open(f, encoding="utf-8", newline="") as src:  # newline="": CRLF files stay byte-identical
+                tagged = tag_document(src.read())
+            with open(out / f.name, "w", encoding="utf-8", newline="") as dst:
+                dst.write(tagged)
             written += 1
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             problems.append(Problem(str(f), f"not tagged: {exc}"))

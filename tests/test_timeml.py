@@ -51,6 +51,16 @@ def test_entities_map_to_the_right_offsets():
     assert offsets == [0, 1, 2, 7, 8, 9]
 
 
+def test_folder_command_keeps_crlf_line_ends(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "dos.tml").write_bytes(DOC.replace("\n", "\r\n").encode("utf-8"))
+    subprocess.run([sys.executable, "-m", "extract", "timeml", str(src), str(out)], cwd=ROOT, check=True,
+                   capture_output=True)
+    tagged = (out / "dos.tml").read_bytes().decode("utf-8")
+    assert "<TIMEX3" in tagged and strip(tagged) == DOC.replace("\n", "\r\n").split("<TEXT>")[1]
+
+
 def test_folder_command_reports_a_document_without_text(tmp_path):
     src, out = tmp_path / "in", tmp_path / "out"
     src.mkdir()
