@@ -11,7 +11,7 @@ from extract import timex
 from extract.model import Problem, Timex
 
 _TEXT = re.compile(r"(<TEXT>)(.*?)(</TEXT>)", re.S)
-_DCT = re.compile(r"<DCT>.*?value=\"(\d{4}-\d\d-\d\d)", re.S)
+_DCT = re.compile(r"<DCT>(?:(?!</DCT>).)*?value=[\"'](\d{4})-?(\d\d)-?(\d\d)", re.S)  # 2013-03-22, 20130322
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 
 
@@ -54,7 +54,7 @@ def read_document(document: str) -> tuple[re.Match, str, list[int], date | None]
     if not m:
         raise ValueError("no <TEXT> element")
     dct_match = _DCT.search(document)
-    dct = date.fromisoformat(dct_match.group(1)) if dct_match else None
+    dct = date(*map(int, dct_match.groups())) if dct_match else None
     plain, offsets = plain_with_offsets(m.group(2))
     return m, plain, offsets, dct
 

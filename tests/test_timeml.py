@@ -45,6 +45,13 @@ def test_tags_carry_type_and_value_resolved_against_the_dct():
     assert len({tid for tid, *_ in found}) == len(found)
 
 
+def test_the_dct_may_be_written_without_hyphens_and_must_be_inside_dct():
+    doc = '<TimeML><DCT><TIMEX3 tid="t0" value="20130322">x</TIMEX3></DCT><TEXT>He left Friday.</TEXT></TimeML>'
+    assert 'value="2013-03-22">Friday<' in timeml.tag_document(doc)
+    no_dct = '<TimeML><DCT></DCT><TEXT>He left <X value="2013-03-22"/> Friday.</TEXT></TimeML>'
+    assert timeml.read_document(no_dct)[3] is None
+
+
 def test_entities_map_to_the_right_offsets():
     plain, offsets = timeml.plain_with_offsets("a &amp; b")
     assert plain == "a & b"
