@@ -296,6 +296,8 @@ def test_a_partial_date_near_a_day_written_in_full_shares_its_year():
     # a month named in full is background, not the story's day; and a far date keeps the tense's year
     assert tags("The truce of August 1988 held. Iraq invaded Kuwait on Aug. 2.")[1][2] == "2021-08-02"
     assert tags("The summit opened on May 10, 2019. Elections were held on Dec. 1.")[1][2] == "2020-12-01"
+    # a birth date is background, not the story's day
+    assert tags("Smith, born on June 1, 1950, was arrested on June 3.")[1][2] == "2021-06-03"
 
 
 def test_a_day_of_the_month_alone_takes_the_month_of_the_story():

@@ -21,6 +21,7 @@ FOCUS_SENTENCES = 3  # a period named this many sentences back is still the one 
 _POSSESSIVE = re.compile(r"['’]s\b")
 _FRAME = re.compile(r"\W*(?:(?:in|during|by|since|until|on|at|over|through|throughout|early|late|earlier|later)\s+)?",
                     re.I)  # what may stand before a time that opens its sentence
+_BACKGROUND = re.compile(r"\b(?:born|founded|established)\s+(?:on\s+|in\s+)?$", re.I)  # not where the story is
 interval = calendar.interval
 
 
@@ -69,7 +70,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
             if span[2] == "quarter" and not first_quarter:
                 first_quarter = result.value
             reference_by_sentence[i] = result.value.split("T")[0]
-            if not result.relative:
+            if not result.relative and not _BACKGROUND.search(text, max(0, m.start - 20), m.start):
                 written = (result.value.split("T")[0], i)
             if span[2] == "year" and text.startswith(",", m.end) and _FRAME.fullmatch(text, sent.start, m.start):
                 frame_by_sentence[i] = result.value  # "In 2014, ...", "Last year, ...": the sentence's year
