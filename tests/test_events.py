@@ -105,3 +105,4 @@ def test_a_denied_happening_is_not_an_event():
     found = events("Putin will visit Dushanbe next week but will not meet Rakhmon.")
     assert [(e.event_type, e.trigger) for e in found] == [("visit", "visit")]
     assert [t.negated for t in triggers("He did not yet formally agree, but he met them.")] == [True, False]
+    assert not any(t.negated for t in triggers("Not only did Russia attack on Monday, it shelled Kharkiv."))
