@@ -28,6 +28,7 @@ import argparse
 import re
 import sys
 from collections import Counter, defaultdict
+from datetime import date
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -184,9 +185,7 @@ def _impossible_day(surface: str, value: str, dct) -> bool:
     return day.isoweekday() != named or (surface == word and abs((day - dct).days) > 7)
 
 
-def _date(iso: str):
-    from datetime import date
-
+def _date(iso: str) -> date:
     return date.fromisoformat(iso)
 
 

@@ -63,15 +63,16 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
         surface = text[m.start:m.end]
         found.append(Timex(m.start, m.end, surface, ttype, result.value, relative=result.relative,
                            anchored=result.anchored, reason=f"'{surface}': {result.reason}"))
-        span = calendar.interval(result.value.split("T")[0]) if ttype in ("DATE", "TIME") else None
+        calendar_part = result.value.split("T")[0]
+        span = calendar.interval(calendar_part) if ttype in ("DATE", "TIME") else None
         if span and m.rule.params.get("anchor", True):
             anchor, anchor_text = result.value, surface
-            recent[span[2]] = (result.value.split("T")[0], i)
+            recent[span[2]] = (calendar_part, i)
             if span[2] == "quarter" and not first_quarter:
                 first_quarter = result.value
-            reference_by_sentence[i] = result.value.split("T")[0]
+            reference_by_sentence[i] = calendar_part
             if not result.relative and not _BACKGROUND.search(text, max(0, m.start - 20), m.start):
-                written = (result.value.split("T")[0], i)
+                written = (calendar_part, i)
             if span[2] == "year" and text.startswith(",", m.end) and _FRAME.fullmatch(text, sent.start, m.start):
                 frame_by_sentence[i] = result.value  # "In 2014, ...", "Last year, ...": the sentence's year
     found = ranges.order_weekdays(text, ranges.complete(text, found))

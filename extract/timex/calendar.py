@@ -207,18 +207,18 @@ def _interval(value: str) -> tuple[date, date, str] | None:
         return monday, monday + timedelta(days=6), "week"
     if m := _MONTH.match(value):
         y, mo = int(m.group(1)), int(m.group(2))
-        return date(y, mo, 1), date(y, mo, _cal.monthrange(y, mo)[1]), "month"
+        return date(y, mo, 1), date(y, mo, month_length(y, mo)), "month"
     if m := _QUARTER.match(value):
         y, q = int(m.group(1)), int(m.group(2))
         last = 3 * q
-        return date(y, last - 2, 1), date(y, last, _cal.monthrange(y, last)[1]), "quarter"
+        return date(y, last - 2, 1), date(y, last, month_length(y, last)), "quarter"
     if m := _HALF.match(value):
         y, h = int(m.group(1)), int(m.group(2))
         return (date(y, 1, 1), date(y, 6, 30), "year") if h == 1 else (date(y, 7, 1), date(y, 12, 31), "year")
     if m := _SEASON.match(value):
         y, first, last = int(m.group(1)), *SEASON_MONTHS[m.group(2)]
         end_year = y + 1 if last < first else y
-        return date(y, first, 1), date(end_year, last, _cal.monthrange(end_year, last)[1]), "season"
+        return date(y, first, 1), date(end_year, last, month_length(end_year, last)), "season"
     if m := _YEAR.match(value):
         y = int(m.group(1))
         return date(y, 1, 1), date(y, 12, 31), "year"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from extract.timex import calendar as cal
-from extract.timex.words import holiday_date, lookup, number
+from extract.timex.words import holiday_date, lookup, number, weekday_number
 
 PAST, FUTURE = "past", "future"
 # A date without a year that goes against the tense must be this many times nearer to win: past-tense
@@ -22,7 +22,6 @@ AGAINST_PAST, AGAINST_FUTURE = 5, 20
 NEAR_WRITTEN = 92  # days: a partial date this near a date just written with its year shares that year
 UNDERSPECIFIED = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
                   "season": "XXXX-XX", "year": "XXXX", "decade": "XXX", "century": "XX"}
-_FINENESS = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4, "decade": 5, "century": 6}
 UNIT_NAMES = {"D": "day", "W": "week", "2W": "fortnight", "WE": "weekend", "M": "month", "Q": "quarter", "H": "half",
               "Y": "year", "DE": "decade", "CE": "century"}
 
@@ -83,7 +82,7 @@ def _unit(g: dict[str, str | None], p: dict) -> str | None:
 
 def _weekday(g: dict[str, str | None]) -> int | None:
     """The ISO weekday (1 = Monday) a match names."""
-    return lookup("WEEKDAY", g.get("weekday")) or lookup("WEEKDAY_ABBR", g.get("weekday"))
+    return weekday_number(g.get("weekday"))
 
 
 def _unanchored(unit: str, why: str) -> Value:
@@ -421,7 +420,7 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     span = cal.interval(base)
     if span is None:
         return None
-    if unit in ("D", "W", "WE", "M") and _FINENESS.get(span[2], 9) > _FINENESS[cal.GRAN_OF_UNIT[unit]]:
+    if unit in ("D", "W", "WE", "M") and _coarser(span[2], cal.GRAN_OF_UNIT[unit]):
         known = base[:7] if span[2] == "month" and unit == "D" else base[:4]  # "that same day" of "last October"
         v = known + ("-XX" if len(known) == 7 else {"D": "-XX-XX", "M": "-XX"}.get(unit, "-WXX"))
         return Value(v, "", True, reason=f"some {UNIT_NAMES.get(unit, 'day')} of {base_words}")
@@ -444,6 +443,10 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     name = UNIT_NAMES.get(unit, unit)
     how = f"the same {name} as" if n == 0 else f"{abs(int(n))} {name}(s) {'before' if n < 0 else 'after'}"
     return Value(v + (_time_suffix(g, p) or ""), "", True, reason=f"{how} {base_words}")
+
+
+def _coarser(granularity: str, than: str) -> bool:
+    return cal.GRANULARITIES.index(granularity) < cal.GRANULARITIES.index(than)
 
 
 def reference(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from extract.model import Timex
 from extract.timex import calendar as cal
-from extract.timex.words import lookup
+from extract.timex.words import weekday_number
 
 # A bare day after a day ("Aug. 5-10", "April 24 and 25", "July 2-9, 2021"), before one ("5-10 August"),
 # or a year after a year ("2009-10", "1998-2001").
@@ -113,7 +113,7 @@ def join(text: str, timexes: list[Timex]) -> list[Timex]:
 
 def _weekday(t: Timex) -> bool:
     """True for a lone weekday name resolved to a day ("Monday", "Weds.")."""
-    return bool(_DAY_VALUE.match(t.value)) and bool(lookup("WEEKDAY", t.text) or lookup("WEEKDAY_ABBR", t.text))
+    return bool(_DAY_VALUE.match(t.value)) and bool(weekday_number(t.text))
 
 
 def _is_range(text: str, a: Timex, b: Timex) -> bool:

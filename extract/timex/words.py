@@ -51,6 +51,11 @@ def trie_pattern(words: list[str], fold: bool = True) -> str:
     return "(?:" + build(trie) + ")"
 
 
+def weekday_number(word: str | None) -> int | None:
+    """The ISO weekday (1 = Monday) a weekday name or abbreviation names ("Monday", "Weds.")."""
+    return lookup("WEEKDAY", word) or lookup("WEEKDAY_ABBR", word)
+
+
 def lookup(name: str, word: str | None):
     """The value of `word` in class `name` (case- and space-insensitive), or None."""
     if not word:
