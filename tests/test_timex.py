@@ -192,6 +192,12 @@ def test_expressions_anchored_to_the_narrative(text, expected):
     assert [(t.text, t.value) for t in timex.tag(text, FRI)] == expected
 
 
+def test_the_period_is_a_quarter_only_where_a_quarter_was_named():
+    found = tags("Profit rose in the third quarter. In the period, sales fell.")
+    assert [v for _, _, v in found] == ["2021-Q3", "2021-Q3"]
+    assert [t for t, _, _ in tags("During the period of martial law, hundreds were detained.")] == []
+
+
 # ---- the seed articles -------------------------------------------------------------------------------------
 
 def test_expressions_of_the_first_seed():
@@ -331,6 +337,9 @@ def test_tense_cues_in_clauses():
     # "until" sets a deadline to come, unless it opens the sentence
     assert one("Officials postponed any action until Tuesday.")[2] == "2021-07-27"
     assert one("Until Thursday, they had not called him a suspect.")[2] == "2021-07-22"
+    # so does a postponement: "pushed back to June" in a past clause is the June to come
+    assert one("The vote was pushed back to June.", date(2024, 3, 15))[2] == "2024-06"
+    assert one("The talks were rescheduled for Sept. 3.", date(2024, 3, 15))[2] == "2024-09-03"
     # "starting" says nothing of tense: the past clause decides ("an ultimatum ... starting at noon Saturday")
     assert one("He issued an ultimatum starting at noon Saturday.", date(2021, 7, 26))[2] == "2021-07-24T12:00"
 

@@ -405,8 +405,10 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     if p.get("recent"):  # "the quarter": the quarter last mentioned, else the one before publication
         base = (ctx.recent or {}).get(p["recent"], "")
         base_words = f"the {p['recent']} last mentioned ({base})"
+        if not base and "fallback" not in p:  # "the period" in a story that named no quarter is no date
+            return None if ctx.recent is not None else _unanchored(unit, "no quarter named")
         if not base and ctx.dct:
-            base = cal.shift(ctx.dct, unit, p.get("fallback", 0))
+            base = cal.shift(ctx.dct, unit, p["fallback"])
             base_words = f"the {p['recent']} reported on before {_dct_words(ctx)}"
     if p.get("same_sentence_reference"):  # "a year ago": the same period as the one under discussion
         focus = ctx.reference or (ctx.recent or {}).get("quarter", "")
