@@ -334,6 +334,7 @@ def test_tense_cues_in_clauses():
     assert one("Voting ends on Wednesday.")[2] == "2021-07-28"
     assert one("The law takes effect Jan. 1.")[2] == "2022-01-01"
     assert one("The offer had been due to expire Tuesday evening.")[2] == "2021-07-20TEV"
+    assert tags("A two-day summit opens in Brussels on Thursday.")[1][2] == "2021-07-29"
     # "until" sets a deadline to come, unless it opens the sentence
     assert one("Officials postponed any action until Tuesday.")[2] == "2021-07-27"
     assert one("Until Thursday, they had not called him a suspect.")[2] == "2021-07-22"

@@ -23,9 +23,10 @@ def _cues() -> tuple[dict[str, str], list[tuple[re.Pattern, str]], frozenset[str
     words: dict[str, str] = {}
     phrases = []
     for tense in ("present", "past", "future"):  # later tenses win for a word listed twice
-        for w in data[tense].get("words", []):
+        schedule = data[tense].get("schedule_verbs", [])  # also cues where they do not stand right before
+        for w in data[tense].get("words", []) + [v for v in schedule if " " not in v]:
             words[w.lower()] = tense
-        for p in data[tense].get("phrases", []):
+        for p in data[tense].get("phrases", []) + [v for v in schedule if " " in v]:
             phrases.append((re.compile(r"\b" + re.escape(p).replace(r"\ ", r"\s+") + r"\b", re.I), tense))
     return words, phrases, frozenset(w.lower() for w in data["past"].get("not_past", []))
 
