@@ -338,6 +338,11 @@ def test_tense_cues_in_clauses():
     # "until" sets a deadline to come, unless it opens the sentence
     assert one("Officials postponed any action until Tuesday.")[2] == "2021-07-27"
     assert one("Until Thursday, they had not called him a suspect.")[2] == "2021-07-22"
+    # but what a past clause says lasted "until" a date ended before publication
+    assert one("He served as minister until January.", date(2024, 3, 15))[2] == "2024-01"
+    assert one("The talks lasted until Tuesday.")[2] == "2021-07-20"
+    assert one("The ban remains in force until January.", date(2024, 3, 15))[2] == "2025-01"
+    assert one("They gave Iraq until noon Saturday to withdraw.")[2] == "2021-07-24T12:00"
     # so does a postponement: "pushed back to June" in a past clause is the June to come
     assert one("The vote was pushed back to June.", date(2024, 3, 15))[2] == "2024-06"
     assert one("The talks were rescheduled for Sept. 3.", date(2024, 3, 15))[2] == "2024-09-03"

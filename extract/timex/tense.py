@@ -45,6 +45,18 @@ def _just_before() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple(out)
 
 
+@cache
+def _deadline() -> tuple[re.Pattern, re.Pattern]:
+    """The deadline words ("until") right before an expression, and the verbs that keep a past one ahead."""
+    data = knowledge.toml_data("timex/tense.toml")["future"]
+
+    def alternatives(words: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+    return (re.compile(rf"\b(?:{alternatives(data['deadline'])})\s+$", re.I),
+            re.compile(rf"\b(?:{alternatives(data['deadline_verbs'])})\b", re.I))
+
+
 @lru_cache(maxsize=1024)
 def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, tense) of every tense cue in a sentence."""
@@ -78,12 +90,27 @@ def tense_at(sentence: str, start: int, end: int) -> str | None:
     """'past', 'future' or 'present' for the clause holding sentence[start:end]; None when nothing says."""
     for pattern, tense in _just_before():
         m = pattern.search(sentence, max(0, start - 30), start)
-        if m and (tense == "past" or sentence[:m.start()].strip(" \"'“‘(")):  # "Until Thursday, ..." frames
+        if m and (tense == "past" or _inside(sentence, m.start())):  # "Until Thursday, ..." frames
             return tense
+    left_bound = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    tense = _clause_tense(sentence, start, end, left_bound)
+    deadline, keeps_ahead = _deadline()
+    m = deadline.search(sentence, max(0, start - 30), start)
+    if m and _inside(sentence, m.start()) and (tense != "past" or keeps_ahead.search(sentence, left_bound, m.start())):
+        return "future"  # "has until Friday", "postponed any action until Tuesday"; not "served until January"
+    return tense
+
+
+def _inside(sentence: str, at: int) -> bool:
+    """True when something other than quotes and brackets stands before `at`."""
+    return bool(sentence[:at].strip(" \"'“‘("))
+
+
+def _clause_tense(sentence: str, start: int, end: int, left_bound: int) -> str | None:
+    """The tense the cues of the clause give an expression, the nearest cue first."""
     found = cues(sentence)
     if not found:
         return None
-    left_bound = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
     right = _CLAUSE_BREAK.search(sentence, end)
     right_bound = right.start() if right else len(sentence)
     left = [c for c in found if left_bound <= c[1] <= start]
