@@ -330,6 +330,8 @@ def test_tense_cues_in_clauses():
     assert one("The index has gained 4% since year-end.", date(2021, 10, 29))[2] == "2020-12-31"
     assert one("Protesters planned a rally on Saturday and were planning to march.")[2] == "2021-07-24"
     assert one("In September, it announced plans to buy the unit.", date(2021, 10, 29))[2] == "2021-09"
+    # a pluperfect plan is one of the past: the deadline it names has gone
+    assert one("The offer had been scheduled to expire at midnight Friday.", date(2021, 7, 26))[2] == "2021-07-23T24:00"
     # a timetable verb in the present looks forward; its bare form after "to" does not decide
     assert one("Voting ends on Wednesday.")[2] == "2021-07-28"
     assert one("The law takes effect Jan. 1.")[2] == "2022-01-01"
