@@ -192,6 +192,12 @@ def test_expressions_anchored_to_the_narrative(text, expected):
     assert [(t.text, t.value) for t in timex.tag(text, FRI)] == expected
 
 
+def test_a_future_clause_names_the_quarter_just_ended_only_when_it_is_much_nearer():
+    reported = tags("The company will report third-quarter results next week.", date(1989, 10, 26))
+    assert reported[0][::2] == ("third-quarter", "1989-Q3")
+    assert one("The summit will be held in the second half of the year.", date(2024, 3, 15))[2] == "2024-H2"
+
+
 def test_the_period_is_a_quarter_only_where_a_quarter_was_named():
     found = tags("Profit rose in the third quarter. In the period, sales fell.")
     assert [v for _, _, v in found] == ["2021-Q3", "2021-Q3"]

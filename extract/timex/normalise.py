@@ -20,6 +20,7 @@ PAST, FUTURE = "past", "future"
 # clauses often name dates still to come ("agreed to meet on Jan. 14"), future ones rarely name past dates.
 AGAINST_PAST, AGAINST_FUTURE = 5, 20
 NEAR_WRITTEN = 92  # days: a partial date this near a date just written with its year shares that year
+REPORTING_NEARER = 3  # a period just ended, in a future clause, is the one to be reported if this many times nearer
 UNDERSPECIFIED = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
                   "season": "XXXX-XX", "year": "XXXX", "decade": "XXX", "century": "XX"}
 UNIT_NAMES = {"D": "day", "W": "week", "2W": "fortnight", "WE": "weekend", "M": "month", "Q": "quarter", "H": "half",
@@ -129,7 +130,8 @@ def choose_occurrence(make: Callable[[int], str | None], dct: date, direction: i
     if current:
         return current[0][2], "the one around publication"
     before = [o for o in options if o[1] < dct]
-    if tense == FUTURE and before and _reporting_period(before[-1], dct):
+    after = [o for o in options if o[0] > dct]
+    if tense == FUTURE and before and after and _reporting_period(before[-1], after[0], dct):
         return before[-1][2], "future tense, and the period just ended (yet to be reported)"
 
     def distance(o: tuple[date, date, str]) -> int:
@@ -146,10 +148,12 @@ def choose_occurrence(make: Callable[[int], str | None], dct: date, direction: i
     return best[2], f"{why}: the nearest {side} publication"
 
 
-def _reporting_period(option: tuple[date, date, str], dct: date) -> bool:
-    """True for a quarter or half that ended within its own length before publication."""
-    start, end, value = option
-    return bool(re.search(r"-[QH]\d$", value)) and (dct - end) <= (end - start)
+def _reporting_period(last: tuple[date, date, str], upcoming: tuple[date, date, str], dct: date) -> bool:
+    """True for a quarter or half that ended within its own length before publication, and at least
+    REPORTING_NEARER times nearer than the next one begins: "will report third-quarter results" in October."""
+    start, end, value = last
+    return (bool(re.search(r"-[QH]\d$", value)) and (dct - end) <= (end - start)
+            and (dct - end) * REPORTING_NEARER <= upcoming[0] - dct)
 
 
 def resolve_weekday(weekday: int, dct: date, direction: int | None, tense: str | None) -> tuple[date, str]:
