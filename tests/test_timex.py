@@ -132,6 +132,11 @@ def test_ranges_join_into_one_expression(text, surface, value):
     assert one(text) == (surface, "DATE", value)
 
 
+def test_a_clock_time_range_ending_earlier_ends_the_next_day():
+    assert one("A curfew from 10 p.m. to 6 a.m. remains in place.") == (
+        "from 10 p.m. to 6 a.m.", "TIME", "2021-07-23T22:00/2021-07-24T06:00")
+
+
 def test_ranges_are_two_tags_for_timeml():
     found = tags("Russia plans drills on Aug. 5-10.", join_ranges=False)
     assert found == [("Aug. 5", "DATE", "2021-08-05"), ("10", "DATE", "2021-08-10")]

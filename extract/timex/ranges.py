@@ -101,7 +101,8 @@ def join(text: str, timexes: list[Timex]) -> list[Timex]:
                 i += 1
                 continue
             start = opener.start() if opener else t.start
-            out.append(replace(t, start=start, end=nxt.end, text=text[start:nxt.end], end_value=nxt.value,
+            end_value = _overnight(t.value, nxt.value)
+            out.append(replace(t, start=start, end=nxt.end, text=text[start:nxt.end], end_value=end_value,
                                relative=t.relative or nxt.relative, anchored=t.anchored and nxt.anchored,
                                reason=f"a range: from {t.value} ({t.reason}) to {nxt.value} ({nxt.reason})"))
             i += 2
@@ -109,6 +110,16 @@ def join(text: str, timexes: list[Timex]) -> list[Timex]:
         out.append(t)
         i += 1
     return out
+
+
+def _overnight(first: str, last: str) -> str:
+    """The end of a clock-time range on the next day when it is earlier than the start ("10 p.m. to 6 a.m.")."""
+    a, b = _DAY_VALUE.match(first), _DAY_VALUE.match(last)
+    if not (a and b and a.group(4) and b.group(4) and a.group(1) != "XXXX") or a.groups()[:3] != b.groups()[:3]:
+        return last
+    if b.group(4) >= a.group(4):
+        return last
+    return (date(int(b.group(1)), int(b.group(2)), int(b.group(3))) + timedelta(days=1)).isoformat() + b.group(4)
 
 
 def _weekday(t: Timex) -> bool:
