@@ -275,6 +275,7 @@ def test_n_units_after_an_event_is_a_duration():
     ("The blast came at 3:30 p.m. local time on Tuesday.", "3:30 p.m. local time on Tuesday", "2021-07-20T15:30"),
     ("It began at 04:30 local time on 24 February 2022.", "04:30 local time on 24 February 2022", "2022-02-24T04:30"),
     ("It began at 4:30 a.m. on Feb. 24, 2022.", "4:30 a.m. on Feb. 24, 2022", "2022-02-24T04:30"),
+    ("The blast came at around 03:00 on Sunday.", "around 03:00 on Sunday", "2021-07-18T03:00"),
     ("Exports doubled over the past decade.", "the past decade", "P10Y"),  # the ten years up to now
     ("Prices may fall in the near term.", "the near term", "FUTURE_REF"),
     ("Profits rose in H1 2024.", "H1 2024", "2024-H1"),
