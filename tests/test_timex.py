@@ -192,6 +192,8 @@ def test_clock_times_and_ages():
      [("the third quarter", "2021-Q3"), ("a year earlier", "2020-Q3")]),
     ("The ceasefire collapsed on Oct. 2, 2015. Two days later, the city fell.",
      [("Oct. 2, 2015", "2015-10-02"), ("Two days later", "2015-10-04")]),
+    ("Rebels attacked on Oct. 2, 2015. That night, the army struck back. The next morning, it was calm.",
+     [("Oct. 2, 2015", "2015-10-02"), ("That night", "2015-10-02TNI"), ("The next morning", "2015-10-03TMO")]),
 ])
 def test_expressions_anchored_to_the_narrative(text, expected):
     assert [(t.text, t.value) for t in timex.tag(text, FRI)] == expected
