@@ -98,6 +98,9 @@ def test_relative_expressions_stay_unanchored_without_a_publication_date():
     ("The court ruled last Friday.", "2021-07-16"),
     ("The vote is scheduled for next Tuesday.", "2021-07-27"),
     ("Tuesday's ruling angered the opposition.", "2021-07-20"),        # possessive: already happened
+    ("Observers will monitor Sunday's vote.", "2021-07-25"),            # ... unless the clause looks forward
+    ("Tuesday's talks are expected to focus on prisoners.", "2021-07-27"),
+    ("Parties campaigned ahead of Sunday's vote.", "2021-07-25"),
 ])
 def test_weekdays_follow_the_tense(text, value):
     assert one(text)[2] == value

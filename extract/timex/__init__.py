@@ -49,7 +49,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
         i = max(0, bisect.bisect_right(starts, m.start) - 1)
         sent = sentences[i] if sentences else Sentence(0, len(text), text)
         tense = tense_at(sent.text, m.start - sent.start, m.end - sent.start)
-        if _POSSESSIVE.match(text, m.end):  # "Tuesday's ruling": a thing already there
+        if _POSSESSIVE.match(text, m.end) and tense != "future":  # "Tuesday's ruling": a thing already there
             tense = "past"
         in_focus = {gran: value for gran, (value, at) in recent.items() if i - at <= FOCUS_SENTENCES}
         if first_quarter:  # a results story is about the quarter it names first

@@ -14,7 +14,7 @@ _DETERMINER = re.compile(r"\b(?:a|an|the|this|these|those|its|their|his|her|our|
                          r"(?:(?:\w+ly|still|much|most|more|less|well|long|newly)\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:“”\"]|,\s+(?:but|while|whereas|although|as|and)\b|\s+—\s+|\s+--\s+")
 WINDOW = 10  # tokens looked at on each side
-_AUXILIARIES = {"was", "were"}  # carry a future that follows them ("was expected to")
+_AUXILIARIES = {"was", "were", "is", "are", "am"}  # carry a future that follows them ("was expected to")
 _PLUPERFECT = {"had", "had been"}  # turn it into a plan of the past ("had been scheduled to expire Friday")
 
 
@@ -83,10 +83,10 @@ def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
     found.sort()
     dropped = set()
     for a, b in zip(found, found[1:], strict=False):
-        if a[2] == "past" and b[2] == "future" and b[0] - a[1] <= 1:
+        if a[2] != "future" and b[2] == "future" and b[0] - a[1] <= 1:
             auxiliary = " ".join(sentence[a[0]:a[1]].lower().split())
             if auxiliary in _AUXILIARIES:
-                dropped.add(a)  # "were planning to", "was expected to": the future that follows decides
+                dropped.add(a)  # "were planning to", "are expected to": the future that follows decides
             elif auxiliary in _PLUPERFECT:
                 dropped.add(b)  # "had been scheduled to", "had planned to": a plan of the past
     return tuple(c for c in found if c not in dropped)
