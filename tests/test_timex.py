@@ -281,6 +281,7 @@ def test_n_units_after_an_event_is_a_duration():
     ("It began at 04:30 local time on 24 February 2022.", "04:30 local time on 24 February 2022", "2022-02-24T04:30"),
     ("It began at 4:30 a.m. on Feb. 24, 2022.", "4:30 a.m. on Feb. 24, 2022", "2022-02-24T04:30"),
     ("The blast came at around 03:00 on Sunday.", "around 03:00 on Sunday", "2021-07-18T03:00"),
+    ("The offensive stalled in the winter of 2022-23.", "the winter of 2022-23", "2022-WI"),
     ("Talks failed the week before last.", "the week before last", "2021-W27"),
     ("The year before last was hard.", "The year before last", "2019"),
     ("They meet the week after next.", "the week after next", "2021-W31"),
