@@ -1,6 +1,7 @@
 """Read article files and folders into Articles; what cannot be read becomes a Problem, never an exception.
 
-Formats: .txt (optional sidecar NAME.json with id, title, url, published, source), .html/.htm (trafilatura),
+Formats: .txt (optional "Title: ..."/"Published: ..." lines opening it, ended by a blank line, and an optional
+sidecar NAME.json with id, title, url, published, source, which wins), .html/.htm (trafilatura),
 .json (one article object), .jsonl (one a line), .csv (header row); field names as in
 knowledge/input_fields.json. A file over MAX_FILE_MB (20 MB; it applies to .jsonl/.csv batches too, split
 bigger ones) is refused. Folders are read recursively in sorted order, skipping hidden files and folders;
@@ -252,14 +253,33 @@ def _with_text(origin: str, default_id: str, fields: dict[str, str]) -> _Record 
     return _Record(origin, default_id, fields)
 
 
+_HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z _-]{0,30}):[ \t]*(\S.*)")
+
+
+def text_header(text: str) -> tuple[dict[str, str], str]:
+    """Fields of a "Title: ... / Published: ..." block opening a text and ended by a blank line, and the rest.
+
+    Every line of the block must name a known field (knowledge/input_fields.json); otherwise it is body text.
+    """
+    head, sep, rest = text.lstrip("\n").partition("\n\n")
+    lines = [_HEADER_LINE.fullmatch(line.strip()) for line in head.split("\n")]
+    if not sep or not rest.strip() or not all(lines):
+        return {}, text
+    found = {m.group(1).strip(): m.group(2).strip() for m in lines if m}
+    fields = _fields(found)
+    if len(fields) != len(found) or "text" in fields:
+        return {}, text
+    return fields, rest.lstrip("\n")
+
+
 def _txt(path: Path, text: str) -> Iterator[_Record | Problem]:
-    fields = {}
+    fields, text = text_header(text)
     sidecar = path.with_suffix(".json")
     if sidecar.is_file():
         meta = _load(sidecar)
         meta = meta if isinstance(meta, Problem) else _json_object(meta, "the sidecar")
-        if isinstance(meta, dict):
-            fields = {k: v for k, v in _fields(meta).items() if k != "text"}
+        if isinstance(meta, dict):  # the sidecar wins over a header in the text
+            fields |= {k: v for k, v in _fields(meta).items() if k != "text"}
         else:
             reason = meta.reason if isinstance(meta, Problem) else meta
             yield Problem(str(sidecar), f"bad sidecar: {reason}; {path.name} is read without its metadata")

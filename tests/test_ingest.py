@@ -50,6 +50,32 @@ def test_txt_without_sidecar_is_the_body_named_by_its_file():
     assert a.origin == str(FIXTURES / "plain.txt")
 
 
+def test_txt_may_open_with_a_header_of_known_fields(tmp_path):
+    body = "GENEVA — Talks resumed on Thursday.\n\nThey ended on Friday.\n"
+    path = tmp_path / "talks.txt"
+    path.write_text("Title: Talks resume\nPublished: Fri, 15 Mar 2024\nURL: https://example.org/a\n\n" + body,
+                    encoding="utf-8")
+    a = only_article(path)
+    assert (a.title, a.url, a.published, a.published_basis) == (
+        "Talks resume", "https://example.org/a", date(2024, 3, 15), "metadata")
+    assert a.text == body
+    # a sidecar wins over the header
+    (tmp_path / "talks.json").write_text('{"title": "From the sidecar"}', encoding="utf-8")
+    assert only_article(path).title == "From the sidecar"
+
+
+@pytest.mark.parametrize("text", [
+    "Update: the ministry said on Friday that talks resumed.\n\nMore follows.\n",  # not a known field
+    "Title: Talks resume\nGENEVA — Talks resumed on Thursday.\n\nMore follows.\n",  # a body line in the block
+    "Title: Talks resume\n",                                                           # nothing after it
+])
+def test_txt_without_a_header_block_is_all_body(tmp_path, text):
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    a = only_article(path)
+    assert a.text == text and a.title == ""
+
+
 def test_txt_with_sidecar_takes_its_metadata_and_the_sidecar_is_not_an_article():
     articles, problems = read(FIXTURES / "sidecar.txt", FIXTURES / "sidecar.json")
     assert not problems
