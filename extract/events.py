@@ -20,6 +20,8 @@ CONFIDENCE = {"explicit": 0.9, "relative": 0.8, "story": 0.5, "publication": 0.4
 STATEMENT = "statement"
 RIGHT_OF_DATE_COST = 30  # a date usually follows the word it dates ("visit Dushanbe on Sept. 14-15 for talks")
 NEGATION_WINDOW = 3  # words between a negation and the trigger it denies ("did not yet formally agree")
+_OPENS_TEXT = ("—", "–", "--", " -", "_", ":")  # "GENEVA — Negotiators ...": a dateline's dash opens the text
+NEGATION_REACH = 4  # words from a denied trigger to one it governs ("refused to sign the ceasefire deal")
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,8 @@ def triggers(sentence: str) -> list[Trigger]:
     candidates = []
     for order, (etype, pattern) in enumerate(_lexicon()):
         for m in pattern.finditer(sentence):
-            if m.group(0)[0].isupper() and sentence[:m.start()].strip(" \"'“‘(") != "":
+            before = sentence[:m.start()].rstrip(" \"'“‘(")
+            if m.group(0)[0].isupper() and before and not before.endswith(_OPENS_TEXT):
                 continue  # a capitalised word inside a sentence is a name ("Islamic State"), not a trigger
             candidates.append((m.start() - m.end(), order, m.start(), m.end(), m.group(0), etype))
     chosen: list[Trigger] = []
@@ -59,7 +62,13 @@ def triggers(sentence: str) -> list[Trigger]:
             clause = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start)) + 1
             negated = bool(_negation().search(sentence, clause, start))
             chosen.append(Trigger(start, end, text, etype, negated))
-    return sorted(chosen, key=lambda t: t.start)
+    chosen.sort(key=lambda t: t.start)
+    for i in range(1, len(chosen)):  # "failed to agree on a border deal": the deal is denied with the agreeing
+        before, t = chosen[i - 1], chosen[i]
+        gap = sentence[before.end:t.start]
+        if before.negated and not t.negated and not re.search(r"[,;:]", gap) and len(gap.split()) <= NEGATION_REACH:
+            chosen[i] = replace(t, negated=True)
+    return chosen
 
 
 def datable(t: Timex) -> bool:
@@ -156,18 +165,19 @@ def build(article: Article, sentences: list[Sentence], timexes: list[Timex], men
         times = _without_frame(sent, _distinct([t for t in _within(timexes, time_starts, sent) if datable(t)]))
         here = _within(mentions, mention_starts, sent)
         found = triggers(sent.text)
-        trigs = [Trigger(t.start + sent.start, t.end + sent.start, t.text, t.event_type)
-                 for t in found if not t.negated]
-        denied = [t.start + sent.start for t in found if t.negated]
+        every = [replace(t, start=t.start + sent.start, end=t.end + sent.start) for t in found]
+        trigs = [t for t in every if not t.negated]
         if not times and not trigs:
             continue
         actors = [m for m in here if m.is_actor]
         subject = _subject(sent, actors, trigs)
         for lo, hi, t in segments(sent, times):
-            trig = _pick_trigger(trigs, lo, hi, t.start if t else None) or _pick_trigger(
-                trigs, sent.start, sent.end, t.start if t else None)
-            if trig is None and (t is None or any(lo <= d < hi for d in denied)):
-                continue  # nothing happened here, or only what the text says did not happen
+            trig = _pick_trigger(trigs, lo, hi, t.start if t else None)
+            if trig is None and any(lo <= d.start < hi for d in every if d.negated):
+                continue  # only what the text says did not happen ("Russia did not attack on Monday")
+            trig = trig or _pick_trigger(trigs, sent.start, sent.end, t.start if t else None)
+            if trig is None and t is None:
+                continue  # nothing happened here
             event_type = trig.event_type if trig else "other"
             scope = here if event_type == STATEMENT else [m for m in here if lo <= m.start < hi] + subject
             if t is None and story and trig and _past(sent, trig):  # the story is still at that day

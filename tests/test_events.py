@@ -106,3 +106,10 @@ def test_a_denied_happening_is_not_an_event():
     assert [(e.event_type, e.trigger) for e in found] == [("visit", "visit")]
     assert [t.negated for t in triggers("He did not yet formally agree, but he met them.")] == [True, False]
     assert not any(t.negated for t in triggers("Not only did Russia attack on Monday, it shelled Kharkiv."))
+    # what a denied verb governs is denied with it: the talks took place, the deal did not
+    found = events("Negotiators failed to agree on a border deal on Thursday.")
+    assert [(e.event_type, e.trigger, e.date_text) for e in found] == [("meeting", "Negotiators", "Thursday")]
+
+
+def test_a_capitalised_trigger_after_a_dateline_dash_opens_the_text():
+    assert [(e.event_type, e.trigger) for e in events("GENEVA — Talks resumed on Monday.")] == [("meeting", "Talks")]
