@@ -76,11 +76,11 @@ def _kind(line: str, score: int) -> str:
         return "blank"
     if _any("news", s):
         return "other"
-    if _any("opener", s):
-        return "opener"
     spoken = _any("address", s) or _any("voice", s)
     if spoken and score >= 2:
-        return "cue"
+        return "cue"  # an appeal, even one that opens like a message ("Support independent journalism. Donate.")
+    if _any("opener", s):
+        return "opener"
     return "voice" if spoken else "other"
 
 

@@ -83,6 +83,10 @@ def test_single_closing_appeal_without_opener_is_removed():
     assert clean(text) == "\n".join(NEWS)
 
 
+def test_closing_imperative_appeal_is_removed():
+    assert clean("\n".join(NEWS + ["", "Support independent journalism. Donate today."])) == "\n".join(NEWS)
+
+
 def test_membership_appeal_opened_by_a_spoken_line_is_removed():
     text = "\n".join(NEWS + [
         "Hi, this is the newsroom. Ukraine's independent media needs you more than ever.",
