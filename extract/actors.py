@@ -14,6 +14,7 @@ from functools import cache
 
 from extract import knowledge, places
 from extract.lexicon import (
+    DASHES,
     HYPHENS,
     Gazetteer,
     cues,
@@ -198,6 +199,8 @@ class _Article:
                 and self._particle(j + 1)
             ):
                 j = self._particle(j) or self._particle(j + 1)  # "Jean-Pierre", "Rostov-on-Don", "al-Burhan"
+            elif t.low == "and" and (end := self._and_joins(i, j)):
+                j = end  # "Peace and Security Council", "Food and Agriculture Organization"
             elif t.low in RUN_CONNECTORS and j + 1 < n and self._same_sentence(i, j + 1):
                 k = j + 2 if tokens[j + 1].low == "the" and j + 2 < n else j + 1
                 if is_word(tokens[k]) and is_capitalised(tokens[k]) and tokens[k].low not in stopwords():
@@ -207,6 +210,20 @@ class _Article:
             else:
                 break
         return j
+
+    def _and_joins(self, i: int, j: int) -> int:
+        """End of an organisation's name that "and" at j joins to the words from i, else 0.
+
+        The words after "and" must end in an organisation head, those before must be neither a head nor a place
+        ("the Foreign Ministry and Defence Ministry", "Russia and Belarus" stay two).
+        """
+        tokens = self.tokens
+        if j + 1 >= len(tokens) or not self._same_sentence(i, j + 1) or not is_capitalised(tokens[j + 1]):
+            return 0
+        if any(tokens[k].text in org_heads() or k in self.hit_at for k in range(i, j)):
+            return 0
+        end = self._run(j + 1)
+        return end if tokens[end - 1].text in org_heads() else 0
 
     def _head(self, i: int, run_end: int) -> tuple[int, str] | None:
         """(end, kind) when the run from i names an organisation by its last word ("Foreign Ministry")."""
@@ -235,9 +252,17 @@ class _Article:
         return best
 
     def _emit_org(self, i: int, j: int, org: Org) -> int:
+        if self._credit(i, j):
+            return j  # "KHARTOUM, Sudan (AP) —": the agency that wrote the story, not an actor in it
         named = Named(i, j, org.kind, org.name, org.countries)
         self._add_named(named)
         return self._acronym_after(named)
+
+    def _credit(self, i: int, j: int) -> bool:
+        """True for a name in brackets right before a dash: a dateline's credit, "(AP) —", "(Reuters) -"."""
+        tokens = self.tokens
+        return (i > 0 and j + 1 < len(tokens) and tokens[i - 1].text == "(" and tokens[j].text == ")"
+                and tokens[j + 1].text in DASHES)
 
     def _emit_headed(self, i: int, j: int, kind: str) -> int:
         a, b = self.tokens[i].start, self.tokens[j - 1].end

@@ -100,6 +100,7 @@ _TOKEN = re.compile(
 _PLAIN = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-"})
 _POSSESSIVE = re.compile(r"['’][sS]$")
 HYPHENS = frozenset("-‐‑–")
+DASHES = HYPHENS | {"—", "_"}  # what may follow a dateline ("MOSCOW (Reuters) -", "KYIV (AP) —", AP's "_")
 
 
 def tokenize(text: str) -> list[Token]:

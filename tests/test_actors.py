@@ -335,6 +335,19 @@ def test_organisations_by_their_last_word_and_acronyms_defined_in_the_text():
     )
 
 
+def test_and_joins_a_name_that_ends_in_an_organisation_head():
+    found = by_text(run("The African Union's Peace and Security Council met. The Food and Agriculture Organization "
+                        "warned. The Foreign Ministry and Defence Ministry said Russia and Belarus agreed."))
+    assert found["Peace and Security Council"].name == "Peace and Security Council"  # not the UN's
+    assert {"Food and Agriculture Organization", "Foreign Ministry", "Defence Ministry", "Russia", "Belarus"} <= set(
+        found)
+
+
+def test_a_dateline_credit_is_no_actor():
+    text = "KHARTOUM, Sudan (AP) — Fighting resumed. MOSCOW (Reuters) - Russia said it told the AP so."
+    assert [m.text for m in run(text) if m.kind == "ORGANIZATION"] == ["AP"]
+
+
 def test_companies_keep_canonical_names():
     text = "Apple Inc. sued Apple Corps, the Beatles' company. Apple Computer CEO Steve Jobs spoke."
     mentions = run(text)
