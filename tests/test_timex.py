@@ -101,6 +101,7 @@ def test_relative_expressions_stay_unanchored_without_a_publication_date():
     ("Observers will monitor Sunday's vote.", "2021-07-25"),            # ... unless the clause looks forward
     ("Tuesday's talks are expected to focus on prisoners.", "2021-07-27"),
     ("Parties campaigned ahead of Sunday's vote.", "2021-07-25"),
+    ("They said they would fight Wednesday's ruling.", "2021-07-21"),  # "would": a future seen from the past
 ])
 def test_weekdays_follow_the_tense(text, value):
     assert one(text)[2] == value

@@ -19,6 +19,7 @@ from extract.timex.tense import tense_at
 __all__ = ["tag", "interval"]
 FOCUS_SENTENCES = 3  # a period named this many sentences back is still the one under discussion
 _POSSESSIVE = re.compile(r"['’]s\b")
+_WOULD = re.compile(r"\b(?:would|could|might)\b", re.I)  # a future seen from the past: not after publication
 _FRAME = re.compile(r"\W*(?:(?:in|during|by|since|until|on|at|over|through|throughout|early|late|earlier|later)\s+)?",
                     re.I)  # what may stand before a time that opens its sentence
 _BACKGROUND = re.compile(r"\b(?:born|founded|established)\s+(?:on\s+|in\s+)?$", re.I)  # not where the story is
@@ -49,8 +50,8 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
         i = max(0, bisect.bisect_right(starts, m.start) - 1)
         sent = sentences[i] if sentences else Sentence(0, len(text), text)
         tense = tense_at(sent.text, m.start - sent.start, m.end - sent.start)
-        if _POSSESSIVE.match(text, m.end) and tense != "future":  # "Tuesday's ruling": a thing already there
-            tense = "past"
+        if _POSSESSIVE.match(text, m.end) and (tense != "future" or _WOULD.search(text, sent.start, m.start)):
+            tense = "past"  # "Tuesday's ruling", "would get around Wednesday's ruling": a thing already there
         in_focus = {gran: value for gran, (value, at) in recent.items() if i - at <= FOCUS_SENTENCES}
         if first_quarter:  # a results story is about the quarter it names first
             in_focus["quarter"] = first_quarter
