@@ -136,6 +136,12 @@ def test_ranges_join_into_one_expression(text, surface, value):
     assert one(text) == (surface, "DATE", value)
 
 
+def test_numbers_that_only_look_like_clock_times_are_not_times():
+    assert tags("Shares closed at 10.50 on Tuesday.") == [("Tuesday", "DATE", "2021-07-20")]
+    assert tags("The index rose to 14.30 points.") == []
+    assert tags("The mission lasted 1500 hours.")[0][2] == "PT1500H"
+
+
 def test_a_clock_time_range_ending_earlier_ends_the_next_day():
     assert one("A curfew from 10 p.m. to 6 a.m. remains in place.") == (
         "from 10 p.m. to 6 a.m.", "TIME", "2021-07-23T22:00/2021-07-24T06:00")
@@ -282,6 +288,8 @@ def test_n_units_after_an_event_is_a_duration():
     ("It began at 04:30 local time on 24 February 2022.", "04:30 local time on 24 February 2022", "2022-02-24T04:30"),
     ("It began at 4:30 a.m. on Feb. 24, 2022.", "4:30 a.m. on Feb. 24, 2022", "2022-02-24T04:30"),
     ("The blast came at around 03:00 on Sunday.", "around 03:00 on Sunday", "2021-07-18T03:00"),
+    ("The ultimatum expires at 1500 hours.", "1500 hours", "2021-07-23T15:00"),
+    ("The blast came at 14.30 on Tuesday.", "14.30 on Tuesday", "2021-07-20T14:30"),
     ("The offensive stalled in the winter of 2022-23.", "the winter of 2022-23", "2022-WI"),
     ("Talks failed the week before last.", "the week before last", "2021-W27"),
     ("The year before last was hard.", "The year before last", "2019"),
