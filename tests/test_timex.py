@@ -131,6 +131,8 @@ def test_weekday_reason_explains_the_choice():
     ("The 2009-2010 budget was cut.", "2009-2010", "2009/2010"),
     ("The 2023/24 budget was cut.", "2023/24", "2023/2024"),
     ("The talks run from Monday through Wednesday.", "from Monday through Wednesday", "2021-07-26/2021-07-28"),
+    ("Fighting raged in Jan.-Feb. 2024.", "Jan.-Feb. 2024", "2024-01/2024-02"),
+    ("Snow fell between December and February 2021.", "between December and February 2021", "2020-12/2021-02"),
 ])
 def test_ranges_join_into_one_expression(text, surface, value):
     assert one(text) == (surface, "DATE", value)
@@ -150,6 +152,10 @@ def test_a_clock_time_range_ending_earlier_ends_the_next_day():
 def test_ranges_are_two_tags_for_timeml():
     found = tags("Russia plans drills on Aug. 5-10.", join_ranges=False)
     assert found == [("Aug. 5", "DATE", "2021-08-05"), ("10", "DATE", "2021-08-10")]
+
+
+def test_a_month_listed_before_a_month_and_year_takes_that_year():
+    assert tags("Talks in May and June 2023 failed.") == [("May", "DATE", "2023-05"), ("June 2023", "DATE", "2023-06")]
 
 
 def test_a_list_of_two_dates_is_not_a_range():

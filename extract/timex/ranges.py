@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import cache
 
 from extract.model import Timex
 from extract.timex import calendar as cal
-from extract.timex.words import weekday_number
+from extract.timex.words import class_pattern, lookup, weekday_number
 
 # A bare day after a day ("Aug. 5-10", "April 24 and 25", "July 2-9, 2021"), before one ("5-10 August"),
 # or a year after a year ("2009-10", "1998-2001").
@@ -22,6 +23,14 @@ _THROUGH = re.compile(r"\s*(?:[-–—]|to|through|thru|until|till)\s*", re.I)  
 _OPENER = re.compile(r"(?:\b(from|between)\s+)$", re.I)
 _BARE_ENDPOINT = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?")  # "10", "25th", "9, 2021"
 _DAY_VALUE = re.compile(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)(T.*)?$")
+_MONTH_VALUE = re.compile(r"^(\d{4})-(\d\d)$")
+
+
+@cache
+def _bare_month_before() -> re.Pattern:
+    """A month name that opens a range whose end carries the year: the "Jan." of "Jan.-Feb. 2024"."""
+    month = f"{class_pattern('MONTH')}|{class_pattern('MONTH_ABBR')}\\.?"
+    return re.compile(rf"\b(?:between\s+)?({month})\s*(?:[-–—]|to|through|until|and)\s*$", re.I)
 
 
 def complete(text: str, timexes: list[Timex]) -> list[Timex]:
@@ -59,6 +68,17 @@ def complete(text: str, timexes: list[Timex]) -> list[Timex]:
                         out.append(Timex(after.start(1), end, text[after.start(1):end], "DATE", value,
                                          relative=t.relative, anchored=t.anchored,
                                          reason=f"the end of a range starting {t.value}"))
+        elif (month := _MONTH_VALUE.match(t.value)) and (before := _bare_month_before().search(
+                text, max(0, t.start - 30), t.start)):
+            first = lookup("MONTH", before.group(1)) or lookup("MONTH_ABBR", before.group(1))
+            year = int(month.group(1)) - (first > int(month.group(2)))  # "December-January 2024": the December before
+            opening = Timex(before.start(1), before.end(1), before.group(1), "DATE", f"{year:04d}-{first:02d}",
+                            relative=t.relative, anchored=t.anchored, reason=f"the start of a range ending {t.value}")
+            found_before = out[-2] if len(out) > 1 else None
+            if found_before and (found_before.start, found_before.end) == (opening.start, opening.end):
+                out[-2] = opening  # "in May and June 2023": May takes the year written after it
+            elif not _ends_inside(out[:-1], opening.start):
+                out.insert(len(out) - 1, opening)
         elif re.fullmatch(r"\d{4}", t.value):
             after = _BARE_YEAR.match(text, t.end)
             if after and after.start(1) not in starts:
