@@ -381,6 +381,10 @@ def offset(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
             return Value(p.get("vague", "PAST_REF"), "DATE", True, reason="an unspecified time before publication")
         if unit in ("DE", "CE"):  # "two decades ago": a year, not a decade
             unit, count = "Y", count * (10 if unit == "DE" else 100)
+        if count != int(count):  # "half a year ago": six months
+            if unit not in _SMALLER or _SMALLER[unit][0].startswith("T"):
+                return None
+            unit, count = _SMALLER[unit][0], round(count * _SMALLER[unit][1])
         n = -count if p.get("sign", 1) < 0 else count
     if n is None:
         return None
