@@ -496,6 +496,9 @@ def test_any_text_gives_ordered_spans_inside_it():
             found = timex.tag(text, published)
             assert all(text[t.start:t.end] == t.text for t in found)
             assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+    # a holiday counted from a year the calendar cannot hold ("the first century") is no date, not a crash
+    assert [t.text for t in timex.tag("In the first century, the Lunar New Year fell on the 6th.", None)] == [
+        "the first century", "Lunar New Year", "the 6th"]
 
 
 def test_the_words_a_rule_requires_never_hide_a_match(monkeypatch):

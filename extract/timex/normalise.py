@@ -226,7 +226,7 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
                 return f"{y:04d}-Q{quarter}"
             if half:
                 return f"{y:04d}-H{half}"
-        except ValueError:
+        except (ValueError, OverflowError):  # no such day, or a year the calendar cannot hold
             return None
         return f"{y:04d}"
 
