@@ -9,15 +9,19 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from extract import output, pipeline
+from extract import ingest, output, pipeline
 from extract.model import Problem, RunSummary
 
 
 def _iso_date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        when = date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from exc
+    if not ingest.plausible(when):
+        first, last = ingest.PLAUSIBLE_DATES
+        raise argparse.ArgumentTypeError(f"not a publication date: {text!r} (give one from {first} to {last})")
+    return when
 
 
 def run(inputs: list[str], out_dir: str, published: date | None = None) -> RunSummary:

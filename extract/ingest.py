@@ -47,6 +47,7 @@ FIELD_NAMES: dict[str, list[str]] = {
 MAX_ID_CHARS = 80
 _BINARY_SHARE = 0.10  # text with more control characters than this is not text
 
+PLAUSIBLE_DATES = (date(1800, 1, 1), date(2199, 12, 31))  # publication dates outside are placeholders
 _DATEPARSER_SETTINGS = {  # absolute dates only: no part taken from today, nothing relative to today
     "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
     "REQUIRE_PARTS": ["day", "month", "year"],
@@ -377,10 +378,15 @@ def publication_date(
     if option:
         return option, "option"
     for when, basis in ((parse_date(metadata), "metadata"), (html, "html"), (url_date(url), "url")):
-        if when:
+        if when and plausible(when):
             return when, basis
     when = dateline_date(text, url)
-    return (when, "dateline") if when else (None, "none")
+    return (when, "dateline") if when and plausible(when) else (None, "none")
+
+
+def plausible(when: date) -> bool:
+    """True for a date a news article can bear; "0001-01-01", a common null in exports, is none."""
+    return PLAUSIBLE_DATES[0] <= when <= PLAUSIBLE_DATES[1]
 
 
 def parse_date(value: str) -> date | None:

@@ -115,6 +115,11 @@ def test_a_malformed_published_option_is_refused(tmp_path, bad):
     assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
 
 
+def test_a_placeholder_published_option_is_refused(tmp_path):
+    result = run(str(SEEDS), "--out", str(tmp_path), "--published", "0001-01-01")
+    assert result.returncode == 2 and "not a publication date: '0001-01-01'" in result.stderr
+
+
 def test_every_input_format_in_one_run(tmp_path):
     result = run(str(FIXTURES), "--out", str(tmp_path / "out"), "--published", "2024-03-01")
     assert result.returncode == 0, result.stderr

@@ -227,6 +227,12 @@ def test_unparseable_metadata_date_falls_through_and_the_article_is_still_read()
     assert (af6.published, af6.published_basis) == (date(2021, 7, 16), "dateline")
 
 
+def test_a_placeholder_date_is_no_publication_date(tmp_path):
+    (tmp_path / "a.json").write_text('{"text": "News.", "published": "0001-01-01T00:00:00"}', encoding="utf-8")
+    a = only_article(tmp_path / "a.json")
+    assert (a.published, a.published_basis) == (None, "none")
+
+
 def test_precedence_metadata_then_html_then_url_then_dateline():
     text = "MOSCOW, July 20, 2021 (Reuters) - News."
     url = "https://x.example/2021/07/21/story"

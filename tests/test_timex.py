@@ -496,6 +496,10 @@ def test_any_text_gives_ordered_spans_inside_it():
             found = timex.tag(text, published)
             assert all(text[t.start:t.end] == t.text for t in found)
             assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+    # at the ends of the calendar, arithmetic that leaves it gives no value, not a crash
+    for published in (date(1, 1, 1), date(9999, 12, 31)):
+        found = timex.tag("This weekend, 3000 years ago, Lunar New Year fell on Monday the 6th.", published)
+        assert [t.text for t in found][:2] == ["This weekend", "3000 years ago"]
     # a holiday counted from a year the calendar cannot hold ("the first century") is no date, not a crash
     assert [t.text for t in timex.tag("In the first century, the Lunar New Year fell on the 6th.", None)] == [
         "the first century", "Lunar New Year", "the 6th"]

@@ -13,7 +13,7 @@ from datetime import date
 from extract.model import Sentence, Timex
 from extract.sentences import split
 from extract.timex import calendar, ranges, rules
-from extract.timex.normalise import NORMALISERS, Context
+from extract.timex.normalise import NORMALISERS, Context, Value
 from extract.timex.tense import tense_at
 
 __all__ = ["tag", "interval"]
@@ -44,7 +44,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
     neutral = Context(published, None)
 
     def has_value(m: rules.Match) -> bool:
-        return NORMALISERS[m.rule.normaliser](m.groups, m.rule.params, neutral) is not None
+        return _normalise(m, neutral) is not None
 
     for m in rules.find(text, has_value):
         i = max(0, bisect.bisect_right(starts, m.start) - 1)
@@ -57,7 +57,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
             in_focus["quarter"] = first_quarter
         ctx = Context(published, tense, anchor, anchor_text, reference_by_sentence.get(i, ""), in_focus,
                       frame_by_sentence.get(i, ""), written[0] if i - written[1] <= 1 else "")
-        result = NORMALISERS[m.rule.normaliser](m.groups, m.rule.params, ctx)
+        result = _normalise(m, ctx)
         if result is None or not result.value:
             continue
         ttype = result.type or m.rule.type
@@ -78,3 +78,11 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
                 frame_by_sentence[i] = result.value  # "In 2014, ...", "Last year, ...": the sentence's year
     found = ranges.order_weekdays(text, ranges.complete(text, found))
     return ranges.join(text, found) if join_ranges else found
+
+
+def _normalise(m: rules.Match, ctx: Context) -> Value | None:
+    """The match's value; none where the arithmetic leaves the calendar ("3000 years ago" from the year 1000)."""
+    try:
+        return NORMALISERS[m.rule.normaliser](m.groups, m.rule.params, ctx)
+    except (ValueError, OverflowError):
+        return None

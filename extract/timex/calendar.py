@@ -192,7 +192,7 @@ def interval(value: str) -> tuple[date, date, str] | None:
     """(first day, last day, precision) that a TIMEX3 DATE/TIME value covers; None when not on the calendar."""
     try:
         return _interval(value)
-    except ValueError:
+    except (ValueError, OverflowError):  # no such day, or past the calendar's ends (9999-W52-WE)
         return None
 
 
