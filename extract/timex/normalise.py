@@ -252,6 +252,8 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         if ctx.dct is None:
             return Value(f"XXXX-WXX-{weekday}{suffix}", text_type, True, False, "needs a publication date")
         d, why = resolve_weekday(weekday, ctx.dct, direction, ctx.tense)
+        if p.get("night_before"):  # "overnight into Saturday": Friday night
+            d, why = d - timedelta(days=1), f"{why}; the night before it"
         return Value(d.isoformat() + suffix, text_type, True, reason=f"{why} ({_dct_words(ctx)}) -> {_fmt(d)}")
     if not (month or season or quarter or half or holiday):
         if not suffix:
