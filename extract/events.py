@@ -21,6 +21,7 @@ STATEMENT = "statement"
 RIGHT_OF_DATE_COST = 30  # a date usually follows the word it dates ("visit Dushanbe on Sept. 14-15 for talks")
 NEGATION_WINDOW = 3  # words between a negation and the trigger it denies ("did not yet formally agree")
 _OPENS_TEXT = ("—", "–", "--", " -", "_", ":")  # "GENEVA — Negotiators ...": a dateline's dash opens the text
+_REPORTED = re.compile(r"\bthat\b|[:\"“«]")  # what opens the words a statement reports
 NEGATION_REACH = 4  # words from a denied trigger to one it governs ("refused to sign the ceasefire deal")
 
 
@@ -173,8 +174,12 @@ def build(article: Article, sentences: list[Sentence], timexes: list[Timex], men
         subject = _subject(sent, actors, trigs)
         for lo, hi, t in segments(sent, times):
             trig = _pick_trigger(trigs, lo, hi, t.start if t else None)
-            if trig is None and any(lo <= d.start < hi for d in every if d.negated):
+            nearest = _pick_trigger(every, lo, hi, t.start if t else None)
+            if nearest and nearest.negated and trig is None:
                 continue  # only what the text says did not happen ("Russia did not attack on Monday")
+            if nearest and nearest.negated and _reports(article.text, trig, nearest):
+                t = None  # "told reporters that Baku would not sign before the summer": the summer dates what
+                # was said, which did not happen; the saying is dated as a sentence without a date is
             trig = trig or _pick_trigger(trigs, sent.start, sent.end, t.start if t else None)
             if trig is None and t is None:
                 continue  # nothing happened here
@@ -186,6 +191,12 @@ def build(article: Article, sentences: list[Sentence], timexes: list[Timex], men
             out.append(_event(article, published, sent, t, trig, event_type, scope))
         story = next((t for t in reversed(times) if _is_past_day(t, published)), story)
     return out
+
+
+def _reports(text: str, statement: Trigger, said: Trigger) -> bool:
+    """True when `said` stands in what the `statement` reports: after it, past a "that", a colon or a quote."""
+    return (statement.event_type == STATEMENT and statement.end <= said.start
+            and bool(_REPORTED.search(text, statement.end, said.start)))
 
 
 def _past(sent: Sentence, trig: Trigger) -> bool:

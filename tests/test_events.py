@@ -109,6 +109,11 @@ def test_a_denied_happening_is_not_an_event():
     # what a denied verb governs is denied with it: the talks took place, the deal did not
     found = events("Negotiators failed to agree on a border deal on Thursday.")
     assert [(e.event_type, e.trigger, e.date_text) for e in found] == [("meeting", "Negotiators", "Thursday")]
+    # a date inside what a statement reports, when that is denied, dates nothing: the saying is dated as an
+    # undated sentence is
+    found = events("Aliyev told reporters that Baku would not sign any document before the summer.")
+    assert [(e.event_type, e.trigger, e.date_text, e.date_start) for e in found] == [
+        ("statement", "told", "", "2024-03-08")]
 
 
 def test_a_capitalised_trigger_after_a_dateline_dash_opens_the_text():
