@@ -186,6 +186,7 @@ def test_durations(text, surface, value):
     ("Floods come each season.", "P3M"),
     ("He runs every morning.", "XXXX-XX-XXTMO"),
     ("Pilgrims come each July.", "XXXX-07"),
+    ("Inspections take place every other week.", "P2W"),
 ])
 def test_sets(text, value):
     t = one(text)

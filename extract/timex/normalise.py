@@ -539,7 +539,7 @@ def recurrence(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     unit = _unit(g, {})
     if not unit:
         return None
-    count = number(g["number"]) if g.get("number") else 1
+    count = number(g["number"]) if g.get("number") else 2 if g.get("other") else 1  # "every other week": P2W
     return Value(duration_value(count if count != "X" else "X", unit), "SET", reason="a recurring time")
 
 
