@@ -11,7 +11,7 @@ from functools import cache
 from extract import knowledge
 from extract.model import Article, Event, Mention, Sentence, Timex
 from extract.timex import interval
-from extract.timex.tense import tense_at
+from extract.timex.tense import cues, tense_at
 
 # Where a sentence with two dated happenings splits: a clause break between the two time expressions.
 _CLAUSE_BREAK = re.compile(r",\s+(?:as\s+well\s+as|and|but|while|whereas|then|after|before|when|where)?\s*|;\s*|\s+—\s+"
@@ -180,7 +180,10 @@ def build(article: Article, sentences: list[Sentence], timexes: list[Timex], men
             if nearest and nearest.negated and _reports(article.text, trig, nearest):
                 t = None  # "told reporters that Baku would not sign before the summer": the summer dates what
                 # was said, which did not happen; the saying is dated as a sentence without a date is
-            trig = trig or _pick_trigger(trigs, sent.start, sent.end, t.start if t else None)
+            if t and trig and _foretold(sent, trig, t):
+                trig = None  # "He said the border would reopen on Monday": Monday dates the reopening
+            else:
+                trig = trig or _pick_trigger(trigs, sent.start, sent.end, t.start if t else None)
             if trig is None and t is None:
                 continue  # nothing happened here
             event_type = trig.event_type if trig else "other"
@@ -191,6 +194,14 @@ def build(article: Article, sentences: list[Sentence], timexes: list[Timex], men
             out.append(_event(article, published, sent, t, trig, event_type, scope))
         story = next((t for t in reversed(times) if _is_past_day(t, published)), story)
     return out
+
+
+def _foretold(sent: Sentence, trig: Trigger, t: Timex) -> bool:
+    """True when a statement stands before a date with a future cue between them: the date is of what it foretells."""
+    if trig.event_type != STATEMENT or trig.end > t.start:
+        return False
+    lo, hi = trig.end - sent.start, t.start - sent.start
+    return any(tense == "future" and lo <= a and b <= hi for a, b, tense in cues(sent.text))
 
 
 def _reports(text: str, statement: Trigger, said: Trigger) -> bool:

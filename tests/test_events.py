@@ -116,5 +116,12 @@ def test_a_denied_happening_is_not_an_event():
         ("statement", "told", "", "2024-03-08")]
 
 
+def test_a_date_a_statement_foretells_dates_what_it_foretells_not_the_saying():
+    found = events("He said the border would reopen on Monday.")
+    assert [(e.event_type, e.date_text, e.date_start) for e in found] == [("other", "Monday", "2024-03-11")]
+    found = events("He said on Monday that the border would reopen.")  # the saying's own date stays
+    assert [(e.event_type, e.date_start) for e in found] == [("statement", "2024-03-04")]
+
+
 def test_a_capitalised_trigger_after_a_dateline_dash_opens_the_text():
     assert [(e.event_type, e.trigger) for e in events("GENEVA — Talks resumed on Monday.")] == [("meeting", "Talks")]
