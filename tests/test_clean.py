@@ -106,6 +106,17 @@ def test_paywall_prompt_is_removed():
     assert clean(text) == "\n".join(NEWS)
 
 
+def test_correction_notices_are_removed_and_news_about_corrections_kept():
+    notices = [
+        "This story has been corrected to show that the truce was first agreed in April, not May.",
+        "An earlier version of this article misstated the date of the vote.",
+        "Correction (March 3): A caption misidentified the minister.",
+    ]
+    kept = ["Update: Talks resumed on Monday, the ministry said.", "The story was corrected by the BBC on Monday."]
+    assert clean("\n".join([NEWS[0], notices[0], kept[0], NEWS[1], notices[1], kept[1], notices[2]])) == "\n".join(
+        [NEWS[0], kept[0], NEWS[1], kept[1]])
+
+
 def test_newsletter_share_cookie_and_advert_lines_are_removed_anywhere():
     furniture = [
         "Sign up for our free morning briefing, delivered to your inbox every weekday.",
