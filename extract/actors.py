@@ -37,6 +37,7 @@ from extract.sentences import split as split_sentences
 NAME_PARTICLES = cues()["name_particle"]
 RUN_CONNECTORS = cues()["name_connector"]
 HEAD_LINKS = cues()["head_link"]  # "of", "for": "Bank of Russia", "Secretary of State"
+PLATFORMS, PLATFORM_LINKS = cues()["platform"], cues()["platform_link"]  # "said on Twitter": a medium
 WINDOW = 3  # sentences looked at, each way, to name a described person ("a senior diplomat said ...")
 PRONOUN_WINDOW = 5  # sentences looked back for the person a pronoun stands for
 
@@ -252,8 +253,8 @@ class _Article:
         return best
 
     def _emit_org(self, i: int, j: int, org: Org) -> int:
-        if self._credit(i, j):
-            return j  # "KHARTOUM, Sudan (AP) —": the agency that wrote the story, not an actor in it
+        if self._credit(i, j) or self._medium(i, j):
+            return j  # "KHARTOUM, Sudan (AP) —", "said on Twitter": who carried the words, not an actor
         named = Named(i, j, org.kind, org.name, org.countries)
         self._add_named(named)
         return self._acronym_after(named)
@@ -263,6 +264,11 @@ class _Article:
         tokens = self.tokens
         return (i > 0 and j + 1 < len(tokens) and tokens[i - 1].text == "(" and tokens[j].text == ")"
                 and tokens[j + 1].text in DASHES)
+
+    def _medium(self, i: int, j: int) -> bool:
+        """True for a platform after "on"/"via": the medium a statement went out on ("said on Twitter")."""
+        tokens = self.tokens
+        return j - i == 1 and i > 0 and tokens[i].low in PLATFORMS and tokens[i - 1].low in PLATFORM_LINKS
 
     def _emit_headed(self, i: int, j: int, kind: str) -> int:
         a, b = self.tokens[i].start, self.tokens[j - 1].end

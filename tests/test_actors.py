@@ -343,6 +343,11 @@ def test_and_joins_a_name_that_ends_in_an_organisation_head():
         found)
 
 
+def test_a_platform_a_statement_went_out_on_is_no_actor():
+    assert [m.text for m in run("The army said on Twitter it had withdrawn. Twitter suspended the account.")
+            if m.kind == "ORGANIZATION"] == ["Twitter"]  # the second: the company acts
+
+
 def test_a_dateline_credit_is_no_actor():
     text = "KHARTOUM, Sudan (AP) — Fighting resumed. MOSCOW (Reuters) - Russia said it told the AP so."
     assert [m.text for m in run(text) if m.kind == "ORGANIZATION"] == ["AP"]

@@ -123,5 +123,10 @@ def test_a_date_a_statement_foretells_dates_what_it_foretells_not_the_saying():
     assert [(e.event_type, e.date_start) for e in found] == [("statement", "2024-03-04")]
 
 
+def test_an_adjective_is_no_trigger_and_a_conflict_is_a_clash():
+    found = events("The conflict began in November 2020, when the army accused the region's ruling party.")
+    assert [(e.event_type, e.trigger) for e in found] == [("armed_clash", "conflict")]
+
+
 def test_a_capitalised_trigger_after_a_dateline_dash_opens_the_text():
     assert [(e.event_type, e.trigger) for e in events("GENEVA — Talks resumed on Monday.")] == [("meeting", "Talks")]
