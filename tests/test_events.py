@@ -123,6 +123,12 @@ def test_a_date_a_statement_foretells_dates_what_it_foretells_not_the_saying():
     assert [(e.event_type, e.date_start) for e in found] == [("statement", "2024-03-04")]
 
 
+def test_a_passive_that_names_nobody_is_no_statement():
+    assert [(e.event_type, e.trigger) for e in events("The talks are expected to last several days.")] == [
+        ("meeting", "talks")]
+    assert [e.trigger for e in events("Russia expects the talks to fail, Peskov told reporters.")][:1] == ["expects"]
+
+
 def test_an_adjective_is_no_trigger_and_a_conflict_is_a_clash():
     found = events("The conflict began in November 2020, when the army accused the region's ruling party.")
     assert [(e.event_type, e.trigger) for e in found] == [("armed_clash", "conflict")]
