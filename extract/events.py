@@ -22,6 +22,7 @@ RIGHT_OF_DATE_COST = 30  # a date usually follows the word it dates ("visit Dush
 NEGATION_WINDOW = 3  # words between a negation and the trigger it denies ("did not yet formally agree")
 _OPENS_TEXT = ("—", "–", "--", " -", "_", ":")  # "GENEVA — Negotiators ...": a dateline's dash opens the text
 _REPORTED = re.compile(r"\bthat\b|[:\"“«]")  # what opens the words a statement reports
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?$", re.I)  # "has said": not on the story's day
 NEGATION_REACH = 4  # words from a denied trigger to one it governs ("refused to sign the ceasefire deal")
 
 
@@ -211,7 +212,15 @@ def _reports(text: str, statement: Trigger, said: Trigger) -> bool:
 
 
 def _past(sent: Sentence, trig: Trigger) -> bool:
-    return tense_at(sent.text, trig.start - sent.start, trig.end - sent.start) == "past"
+    """True when a reporting verb is itself a past form ("told reporters he would ...") or the clause is past.
+
+    Only a statement's own form counts: another -ed trigger is as often a participle ("groups banned in Russia").
+    """
+    a, b = trig.start - sent.start, trig.end - sent.start
+    own = [tense for start, end, tense in cues(sent.text) if start <= a and b <= end]
+    if own and trig.event_type == STATEMENT and not _PERFECT.search(sent.text, 0, a):
+        return own[0] == "past"
+    return tense_at(sent.text, a, b) == "past"
 
 
 def _is_past_day(t: Timex, published: str) -> bool:

@@ -123,6 +123,18 @@ def test_a_date_a_statement_foretells_dates_what_it_foretells_not_the_saying():
     assert [(e.event_type, e.date_start) for e in found] == [("statement", "2024-03-04")]
 
 
+def test_a_reporting_verb_in_the_past_stays_on_the_story_day_whatever_it_reports():
+    found = events("Talks ended late on Tuesday. Vucic told reporters he would not sign any document.")
+    assert [(e.trigger, e.date_start) for e in found][-1] == ("told", "2024-03-05")
+    found = events("Talks ended late on Tuesday. Moscow has said it does not plan to invade.")  # background
+    assert [(e.trigger, e.date_start) for e in found][-1] == ("said", "2024-03-08")
+
+
+def test_a_noun_after_a_determiner_is_no_statement():
+    found = events("The leaders had agreed to the plan itself in Brussels on Feb. 27.")
+    assert [(e.event_type, e.trigger) for e in found] == [("agreement", "agreed")]
+
+
 def test_a_passive_that_names_nobody_is_no_statement():
     assert [(e.event_type, e.trigger) for e in events("The talks are expected to last several days.")] == [
         ("meeting", "talks")]
