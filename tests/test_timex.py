@@ -222,6 +222,16 @@ def test_a_future_clause_names_the_quarter_just_ended_only_when_it_is_much_neare
     assert one("The summit will be held in the second half of the year.", date(2024, 3, 15))[2] == "2024-H2"
 
 
+def test_later_than_nothing_the_text_names_is_unanchored_and_decades_count_in_years():
+    assert tags("A year later, he was elected president.") == [("A year later", "DATE", "XXXX")]
+    assert tags("The war ended in 1995. Two decades later, it resumed.")[1] == ("Two decades later", "DATE", "2015")
+
+
+def test_a_year_before_a_verb_is_no_rate():
+    assert [t for t, _, _ in tags("The Soviet invasion of 1979 led to a decade of war.")] == ["1979", "a decade"]
+    assert tags("Iran pumps 700 barrels a day.") == []
+
+
 def test_the_period_is_a_quarter_only_where_a_quarter_was_named():
     found = tags("Profit rose in the third quarter. In the period, sales fell.")
     assert [v for _, _, v in found] == ["2021-Q3", "2021-Q3"]

@@ -381,8 +381,7 @@ def offset(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
             return None
         if count == "X":
             return Value(p.get("vague", "PAST_REF"), "DATE", True, reason="an unspecified time before publication")
-        if unit in ("DE", "CE"):  # "two decades ago": a year, not a decade
-            unit, count = "Y", count * (10 if unit == "DE" else 100)
+        unit, count = _in_years(unit, count)
         if count != int(count):  # "half a year ago": six months
             if unit not in _SMALLER or _SMALLER[unit][0].startswith("T"):
                 return None
@@ -409,6 +408,7 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         count = number(g["number"])
         if count is None or count == "X":
             return None
+        unit, count = _in_years(unit, count)
         n = count * (-1 if p.get("sign", 1) < 0 else 1)
     base = ctx.anchor if cal.interval(ctx.anchor or "") else ""
     base_words = f"'{ctx.anchor_text}' ({ctx.anchor})" if base else ""
@@ -426,6 +426,8 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     if not base:
         if ctx.dct is None:
             return _unanchored(unit, "no earlier date in the text and no publication date")
+        if n > 0:  # "A year later, he was elected": later than some event, not than publication
+            return _unanchored(unit, "later than a time the text does not give")
         base, base_words = ctx.dct.isoformat(), _dct_words(ctx)
         if p.get("keep_granularity"):  # "a year ago" with nothing before it: a year, not a day
             base = cal.shift(ctx.dct, unit, 0)
@@ -455,6 +457,13 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     name = UNIT_NAMES.get(unit, unit)
     how = f"the same {name} as" if n == 0 else f"{abs(int(n))} {name}(s) {'before' if n < 0 else 'after'}"
     return Value(v + (_time_suffix(g, p) or ""), "", True, reason=f"{how} {base_words}")
+
+
+def _in_years(unit: str, count: int | float) -> tuple[str, int | float]:
+    """ "two decades" counted as 20 years: a date so many decades or centuries away is a year, not a decade."""
+    if unit in ("DE", "CE"):
+        return "Y", count * (10 if unit == "DE" else 100)
+    return unit, count
 
 
 def _coarser(granularity: str, than: str) -> bool:
