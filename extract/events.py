@@ -23,6 +23,7 @@ NEGATION_WINDOW = 3  # words between a negation and the trigger it denies ("did 
 _OPENS_TEXT = ("—", "–", "--", " -", "_", ":")  # "GENEVA — Negotiators ...": a dateline's dash opens the text
 _REPORTED = re.compile(r"\bthat\b|[:\"“«]")  # what opens the words a statement reports
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?$", re.I)  # "has said": not on the story's day
+_SINCE = re.compile(r"\bsince\s+$", re.I)  # "killed since Jan. 1": a stretch that runs to publication
 NEGATION_REACH = 4  # words from a denied trigger to one it governs ("refused to sign the ceasefire deal")
 
 
@@ -267,6 +268,8 @@ def _event(article: Article, published: str, sent: Sentence, t: Timex | None, tr
         start, end, precision = date_fields(t)
         basis = "unanchored" if not t.anchored else ("relative" if t.relative else "explicit")
         value, text, reason = t.value + (f"/{t.end_value}" if t.end_value else ""), t.text, t.reason
+        if t.text and end and published > end and _SINCE.search(article.text, max(0, t.start - 12), t.start):
+            end, reason = published, f"{reason}; 'since': from then until publication ({published})"
     elif published:
         start = end = published
         precision, basis, value, text = "day", "publication", published, ""

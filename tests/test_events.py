@@ -135,6 +135,13 @@ def test_a_noun_after_a_determiner_is_no_statement():
     assert [(e.event_type, e.trigger) for e in found] == [("agreement", "agreed")]
 
 
+def test_since_a_date_runs_to_publication():
+    found = events("Russia has occupied Crimea since 2014. Israel and Hezbollah have exchanged fire since October.")
+    assert [(e.event_type, e.date_start, e.date_end) for e in found] == [
+        ("military_posture", "2014-01-01", "2024-03-08"), ("armed_clash", "2023-10-01", "2024-03-08")]
+    assert "until publication" in found[0].reason
+
+
 def test_a_passive_that_names_nobody_is_no_statement():
     assert [(e.event_type, e.trigger) for e in events("The talks are expected to last several days.")] == [
         ("meeting", "talks")]
