@@ -28,7 +28,7 @@ def _cues() -> tuple[dict[str, str], list[tuple[re.Pattern, str]], frozenset[str
         for w in data[tense].get("words", []) + [v for v in schedule if " " not in v]:
             words[w.lower()] = tense
         for p in data[tense].get("phrases", []) + [v for v in schedule if " " in v]:
-            phrases.append((re.compile(r"\b" + re.escape(p).replace(r"\ ", r"\s+") + r"\b", re.I), tense))
+            phrases.append((re.compile(rf"\b{_alternation([p])}\b", re.I), tense))
     return words, phrases, frozenset(w.lower() for w in data["past"].get("not_past", []))
 
 
@@ -39,10 +39,9 @@ def _just_before() -> tuple[tuple[re.Pattern, str], ...]:
     out = []
     for tense in ("past", "future"):
         verbs = [f"{v} on" for v in data[tense].get("schedule_verbs", [])] + data[tense].get("schedule_verbs", [])
-        words = sorted(data[tense].get("just_before", []) + verbs, key=len, reverse=True)
+        words = data[tense].get("just_before", []) + verbs
         if words:
-            alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-            out.append((re.compile(rf"\b(?:{alternatives})\s+$", re.I), tense))
+            out.append((re.compile(rf"\b(?:{_alternation(words)})\s+$", re.I), tense))
     return tuple(out)
 
 
@@ -50,12 +49,13 @@ def _just_before() -> tuple[tuple[re.Pattern, str], ...]:
 def _deadline() -> tuple[re.Pattern, re.Pattern]:
     """The deadline words ("until") right before an expression, and the verbs that keep a past one ahead."""
     data = knowledge.toml_data("timex/tense.toml")["future"]
+    return (re.compile(rf"\b(?:{_alternation(data['deadline'])})\s+$", re.I),
+            re.compile(rf"\b(?:{_alternation(data['deadline_verbs'])})\b", re.I))
 
-    def alternatives(words: list[str]) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
-    return (re.compile(rf"\b(?:{alternatives(data['deadline'])})\s+$", re.I),
-            re.compile(rf"\b(?:{alternatives(data['deadline_verbs'])})\b", re.I))
+def _alternation(words: list[str]) -> str:
+    """Words and phrases as one regex alternation, longest first; a space matches any run of white space."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1024)

@@ -112,6 +112,10 @@ def holiday_pattern() -> str:
     return "(?:" + "|".join(p.pattern[:-1] for p, _ in holidays()) + ")"
 
 
+_MOVABLE_FEASTS = {"easter": cal.easter, "orthodox_easter": cal.orthodox_easter, "passover": cal.passover,
+                   "lunar_new_year": cal.lunar_new_year}
+
+
 def holiday_date(name: str, year: int) -> date:
     """The date of a named holiday in a year."""
     for pattern, rule in holidays():
@@ -123,14 +127,8 @@ def holiday_date(name: str, year: int) -> date:
             if kind == "nth":
                 month, weekday, n, *after = map(int, args)
                 return cal.nth_weekday(year, month, weekday, n) + timedelta(days=after[0] if after else 0)
-            if kind == "easter":
-                return cal.easter(year) + timedelta(days=int(args[0]))
-            if kind == "orthodox_easter":
-                return cal.orthodox_easter(year) + timedelta(days=int(args[0]))
-            if kind == "passover":
-                return cal.passover(year) + timedelta(days=int(args[0]))
-            if kind == "lunar_new_year":
-                return cal.lunar_new_year(year) + timedelta(days=int(args[0]))
+            if kind in _MOVABLE_FEASTS:  # so many days from Easter, Passover, ...
+                return _MOVABLE_FEASTS[kind](year) + timedelta(days=int(args[0]))
             if kind == "hijri":
                 return cal.hijri(year, int(args[0]), int(args[1]))
     raise ValueError(f"unknown holiday {name!r}")
