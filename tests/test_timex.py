@@ -225,6 +225,7 @@ def test_a_future_clause_names_the_quarter_just_ended_only_when_it_is_much_neare
 def test_later_than_nothing_the_text_names_is_unanchored_and_decades_count_in_years():
     assert tags("A year later, he was elected president.") == [("A year later", "DATE", "XXXX")]
     assert tags("The war ended in 1995. Two decades later, it resumed.")[1] == ("Two decades later", "DATE", "2015")
+    assert tags("The war ended in March 2010. Half a year later, talks began.")[1][2] == "2010-09"
 
 
 def test_a_year_before_a_verb_is_no_rate():

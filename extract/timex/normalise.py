@@ -381,11 +381,10 @@ def offset(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
             return None
         if count == "X":
             return Value(p.get("vague", "PAST_REF"), "DATE", True, reason="an unspecified time before publication")
-        unit, count = _in_years(unit, count)
-        if count != int(count):  # "half a year ago": six months
-            if unit not in _SMALLER or _SMALLER[unit][0].startswith("T"):
-                return None
-            unit, count = _SMALLER[unit][0], round(count * _SMALLER[unit][1])
+        whole = _whole_units(unit, count)
+        if whole is None:
+            return None
+        unit, count = whole
         n = -count if p.get("sign", 1) < 0 else count
     if n is None:
         return None
@@ -408,7 +407,10 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         count = number(g["number"])
         if count is None or count == "X":
             return None
-        unit, count = _in_years(unit, count)
+        whole = _whole_units(unit, count)
+        if whole is None:
+            return None
+        unit, count = whole
         n = count * (-1 if p.get("sign", 1) < 0 else 1)
     base = ctx.anchor if cal.interval(ctx.anchor or "") else ""
     base_words = f"'{ctx.anchor_text}' ({ctx.anchor})" if base else ""
@@ -459,11 +461,16 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     return Value(v + (_time_suffix(g, p) or ""), "", True, reason=f"{how} {base_words}")
 
 
-def _in_years(unit: str, count: int | float) -> tuple[str, int | float]:
-    """ "two decades" counted as 20 years: a date so many decades or centuries away is a year, not a decade."""
+def _whole_units(unit: str, count: int | float) -> tuple[str, int] | None:
+    """A count of units to step a date by, in whole units: "two decades" is 20 years (a year, not a decade, is
+    that far away), "half a year" six months; None where no whole count of a calendar unit says it."""
     if unit in ("DE", "CE"):
-        return "Y", count * (10 if unit == "DE" else 100)
-    return unit, count
+        unit, count = "Y", count * (10 if unit == "DE" else 100)
+    if count != int(count):
+        if unit not in _SMALLER or _SMALLER[unit][0].startswith("T"):
+            return None
+        unit, count = _SMALLER[unit][0], round(count * _SMALLER[unit][1])
+    return unit, int(count)
 
 
 def _coarser(granularity: str, than: str) -> bool:
