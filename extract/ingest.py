@@ -35,7 +35,7 @@ import trafilatura
 
 from extract import knowledge
 from extract.model import Article, Problem
-from extract.timex.words import classes, lookup
+from extract.timex.words import classes, month_number
 
 MAX_FILE_MB = 20
 MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
@@ -421,8 +421,7 @@ def dateline_date(text: str, url: str = "") -> date | None:
     m = _DATELINE.match(text[:300])
     if not m:
         return None
-    name = m["m1"] or m["m2"]
-    month = lookup("MONTH", name) or lookup("MONTH_ABBR", name)
+    month = month_number(m["m1"] or m["m2"])
     year = m["y1"] or m["y2"] or (y.group(1) if (y := _URL_YEAR.search(_url_path(url))) else None)
     try:
         return date(int(year), month, int(m["d1"] or m["d2"])) if year else None

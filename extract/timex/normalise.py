@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from extract.timex import calendar as cal
-from extract.timex.words import holiday_date, lookup, number, weekday_number
+from extract.timex.words import holiday_date, lookup, month_number, number, weekday_number
 
 PAST, FUTURE = "past", "future"
 # A date without a year that goes against the tense must be this many times nearer to win: past-tense
@@ -183,8 +183,7 @@ def resolve_weekday(weekday: int, dct: date, direction: int | None, tense: str |
 def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     """A point or period on the calendar: dates, months, seasons, quarters, weekdays, holidays, times."""
     year = _year(g)
-    month = (lookup("MONTH", g.get("month")) or lookup("MONTH_ABBR", g.get("month")) or _int(g.get("monthnum"))
-             or p.get("month"))
+    month = month_number(g.get("month")) or _int(g.get("monthnum")) or p.get("month")
     day = _int(g.get("day")) or _ordinal(g.get("dayord")) or p.get("day")
     week_of_month = _ordinal(g.get("weekord"))
     if g.get("first"):

@@ -9,7 +9,7 @@ from functools import cache
 
 from extract.model import Timex
 from extract.timex import calendar as cal
-from extract.timex.words import class_pattern, lookup, weekday_number
+from extract.timex.words import class_pattern, month_number, weekday_number
 
 # A bare day after a day ("Aug. 5-10", "April 24 and 25", "July 2-9, 2021"), before one ("5-10 August"),
 # or a year after a year ("2009-10", "1998-2001").
@@ -70,7 +70,7 @@ def complete(text: str, timexes: list[Timex]) -> list[Timex]:
                                          reason=f"the end of a range starting {t.value}"))
         elif (month := _MONTH_VALUE.match(t.value)) and (before := _bare_month_before().search(
                 text, max(0, t.start - 30), t.start)):
-            first = lookup("MONTH", before.group(1)) or lookup("MONTH_ABBR", before.group(1))
+            first = month_number(before.group(1))
             year = int(month.group(1)) - (first > int(month.group(2)))  # "December-January 2024": the December before
             opening = Timex(before.start(1), before.end(1), before.group(1), "DATE", f"{year:04d}-{first:02d}",
                             relative=t.relative, anchored=t.anchored, reason=f"the start of a range ending {t.value}")

@@ -56,6 +56,11 @@ def weekday_number(word: str | None) -> int | None:
     return lookup("WEEKDAY", word) or lookup("WEEKDAY_ABBR", word)
 
 
+def month_number(word: str | None) -> int | None:
+    """The month (1-12) a month name or abbreviation names ("September", "Sept.")."""
+    return lookup("MONTH", word) or lookup("MONTH_ABBR", word)
+
+
 def lookup(name: str, word: str | None):
     """The value of `word` in class `name` (case- and space-insensitive), or None."""
     if not word:
