@@ -160,6 +160,9 @@ def test_a_month_listed_before_a_month_and_year_takes_that_year():
 
 def test_a_list_of_two_dates_is_not_a_range():
     assert [x[2] for x in tags("Ministers met on Thursday and Friday.")] == ["2021-07-22", "2021-07-23"]
+    # a bare number ends a range only after a day written as a number
+    assert tags("Police held 12 people on Thursday and 30 more on Friday.") == [
+        ("Thursday", "DATE", "2021-07-22"), ("Friday", "DATE", "2021-07-23")]
 
 
 # ---- durations, sets, times --------------------------------------------------------------------------
@@ -326,6 +329,9 @@ def test_n_units_after_an_event_is_a_duration():
     ("Troops had crossed by end-March 2020.", "end-March 2020", "2020-03"),
     ("Aid arrived in the first week of March.", "the first week of March", "2021-W09"),  # Mar 4 is mid-run
     ("The last week of February 2021 was bloody.", "The last week of February 2021", "2021-W08"),
+    ("It began in the early hours of February 24, 2022.", "the early hours of February 24, 2022", "2022-02-24"),
+    ("The blast came at 11.40pm last night.", "11.40pm last night", "2021-07-22T23:40"),
+    ("He spoke at 9:30 this morning.", "9:30 this morning", "2021-07-23T09:30"),
 ])
 def test_more_expressions(text, surface, value):
     assert one(text)[::2] == (surface, value)
@@ -403,6 +409,10 @@ def test_tense_cues_in_clauses():
     # so does a postponement: "pushed back to June" in a past clause is the June to come
     assert one("The vote was pushed back to June.", date(2024, 3, 15))[2] == "2024-06"
     assert one("The talks were rescheduled for Sept. 3.", date(2024, 3, 15))[2] == "2024-09-03"
+    # a dividend "payable" on a date and a plan "for" one look forward from a past clause
+    assert tags("It declared a dividend payable Dec. 15 to holders of record Nov. 17.", date(2021, 10, 2)) == [
+        ("Dec. 15", "DATE", "2021-12-15"), ("Nov. 17", "DATE", "2021-11-17")]
+    assert one("The official said the accession was planned for early June.", date(2021, 3, 20))[2] == "2021-06"
     # "starting" says nothing of tense: the past clause decides ("an ultimatum ... starting at noon Saturday")
     assert one("He issued an ultimatum starting at noon Saturday.", date(2021, 7, 26))[2] == "2021-07-24T12:00"
 

@@ -22,6 +22,7 @@ _BETWEEN = re.compile(r"\s*(?:[-–—/]|to|through|thru|until|till|and|to\s+the
 _THROUGH = re.compile(r"\s*(?:[-–—]|to|through|thru|until|till)\s*", re.I)  # not "and": "Friday and Thursday"
 _OPENER = re.compile(r"(?:\b(from|between)\s+)$", re.I)
 _BARE_ENDPOINT = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?")  # "10", "25th", "9, 2021"
+_ENDS_IN_DAY_NUMBER = re.compile(r"\d(?:st|nd|rd|th)?$")
 _DAY_VALUE = re.compile(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)(T.*)?$")
 _MONTH_VALUE = re.compile(r"^(\d{4})-(\d\d)$")
 
@@ -51,7 +52,7 @@ def complete(text: str, timexes: list[Timex]) -> list[Timex]:
             out.append(Timex(before.start(1), before.end(1), before.group(1), "DATE", value, relative=t.relative,
                              anchored=t.anchored, reason=f"the start of a range ending {t.value}"))
         out.append(t)
-        if m:
+        if m and _ENDS_IN_DAY_NUMBER.search(t.text):  # "Aug. 5-10", not "Friday and 30 more"
             after = _BARE_DAY.match(text, t.end)
             if after and after.start(1) not in starts:
                 day = int(after.group(1))
