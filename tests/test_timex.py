@@ -332,6 +332,8 @@ def test_n_units_after_an_event_is_a_duration():
     ("It began in the early hours of February 24, 2022.", "the early hours of February 24, 2022", "2022-02-24"),
     ("The blast came at 11.40pm last night.", "11.40pm last night", "2021-07-22T23:40"),
     ("He spoke at 9:30 this morning.", "9:30 this morning", "2021-07-23T09:30"),
+    ("The trial is expected to last three weeks.", "three weeks", "P3W"),     # "last" is the verb
+    ("The last three weeks were calm.", "The last three weeks", "P3W"),
 ])
 def test_more_expressions(text, surface, value):
     assert one(text)[::2] == (surface, value)
