@@ -221,7 +221,7 @@ def _past(sent: Sentence, trig: Trigger) -> bool:
     own = [tense for start, end, tense in cues(sent.text) if start <= a and b <= end]
     if own and trig.event_type == STATEMENT and not _PERFECT.search(sent.text, 0, a):
         return own[0] == "past"
-    return tense_at(sent.text, a, b) == "past"
+    return tense_at(sent.text, a, b) in ("past", "since")
 
 
 def _is_past_day(t: Timex, published: str) -> bool:

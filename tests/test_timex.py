@@ -334,6 +334,9 @@ def test_n_units_after_an_event_is_a_duration():
     ("He spoke at 9:30 this morning.", "9:30 this morning", "2021-07-23T09:30"),
     ("The trial is expected to last three weeks.", "three weeks", "P3W"),     # "last" is the verb
     ("The last three weeks were calm.", "The last three weeks", "P3W"),
+    ("The bank will decide at 2 p.m. ET on Wednesday.", "2 p.m. ET on Wednesday", "2021-07-28T14:00"),
+    ("The blast came at 8:45 a.m. (local time).", "8:45 a.m.", "2021-07-23T08:45"),
+    ("Markets were calm early in the week.", "early in the week", "2021-W29"),
 ])
 def test_more_expressions(text, surface, value):
     assert one(text)[::2] == (surface, value)
@@ -411,6 +414,10 @@ def test_tense_cues_in_clauses():
     # so does a postponement: "pushed back to June" in a past clause is the June to come
     assert one("The vote was pushed back to June.", date(2024, 3, 15))[2] == "2024-06"
     assert one("The talks were rescheduled for Sept. 3.", date(2024, 3, 15))[2] == "2024-09-03"
+    # "since" makes a date a starting point up to publication, never after it, however near the next one is
+    assert one("The embassy has been closed since August.")[2] == "2020-08"
+    assert one("It was his first trip abroad since taking office in August.")[2] == "2020-08"
+    assert one("Trade has slumped since the elections in September.")[2] == "2020-09"
     # a dividend "payable" on a date and a plan "for" one look forward from a past clause
     assert tags("It declared a dividend payable Dec. 15 to holders of record Nov. 17.", date(2021, 10, 2)) == [
         ("Dec. 15", "DATE", "2021-12-15"), ("Nov. 17", "DATE", "2021-11-17")]

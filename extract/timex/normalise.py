@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from extract.timex import calendar as cal
 from extract.timex.words import holiday_date, lookup, month_number, number, weekday_number
 
-PAST, FUTURE = "past", "future"
+PAST, FUTURE, SINCE = "past", "future", "since"  # SINCE: a starting point up to publication, never after it
 # A date without a year that goes against the tense must be this many times nearer to win: past-tense
 # clauses often name dates still to come ("agreed to meet on Jan. 14"), future ones rarely name past dates.
 AGAINST_PAST, AGAINST_FUTURE = 5, 20
@@ -32,7 +32,7 @@ class Context:
     """What a normaliser may look at besides the match."""
 
     dct: date | None  # publication date
-    tense: str | None  # past | future | present | None, of the clause around the match
+    tense: str | None  # past | future | present | since | None, of the clause around the match
     anchor: str = ""  # value of the last specific date in the narrative
     anchor_text: str = ""
     reference: str = ""  # value of the last date-like expression in the same sentence
@@ -131,6 +131,8 @@ def choose_occurrence(make: Callable[[int], str | None], dct: date, direction: i
         return current[0][2], "the one around publication"
     before = [o for o in options if o[1] < dct]
     after = [o for o in options if o[0] > dct]
+    if tense == SINCE:  # "since April": the latest starting on or before publication, however far back
+        return (before[-1][2], "since: the latest before publication") if before else None
     if tense == FUTURE and before and after and _reporting_period(before[-1], after[0], dct):
         return before[-1][2], "future tense, and the period just ended (yet to be reported)"
 
@@ -171,8 +173,8 @@ def resolve_weekday(weekday: int, dct: date, direction: int | None, tense: str |
         return monday + timedelta(days=weekday - 1), "'this': the one in the week of publication"
     if tense == FUTURE:
         return dct + timedelta(days=fwd), "future tense: the one on or after publication"
-    if tense == PAST or back <= fwd or back <= 3:
-        why = "past tense" if tense == PAST else "no future cue"
+    if tense in (PAST, SINCE) or back <= fwd or back <= 3:
+        why = "past tense" if tense in (PAST, SINCE) else "no future cue"
         return dct - timedelta(days=back), f"{why}: the one on or before publication"
     return dct + timedelta(days=fwd), "the nearest one after publication"
 
@@ -287,11 +289,12 @@ def _day_of_month(day: int, ctx: Context) -> Value | None:
     named = cal.interval(ctx.anchor.split("T")[0]) if ctx.anchor else None
     if named and named[2] in ("day", "month") and day <= cal.month_length(named[0].year, named[0].month):
         d = date(named[0].year, named[0].month, day)
-        if not ctx.dct or not (ctx.tense == PAST and d > ctx.dct or ctx.tense == FUTURE and d < ctx.dct):
+        if not ctx.dct or not (ctx.tense in (PAST, SINCE) and d > ctx.dct or ctx.tense == FUTURE and d < ctx.dct):
             return Value(d.isoformat(), "", True, reason=f"in the month last mentioned ({ctx.anchor_text})")
     if not ctx.dct:
         return Value(f"XXXX-XX-{day:02d}", "", True, False, "no month in the text, and no publication date")
-    shift = -1 if ctx.tense == PAST and day > ctx.dct.day else 1 if ctx.tense == FUTURE and day < ctx.dct.day else 0
+    past = ctx.tense in (PAST, SINCE)
+    shift = -1 if past and day > ctx.dct.day else 1 if ctx.tense == FUTURE and day < ctx.dct.day else 0
     year, month = map(int, cal.month_value(ctx.dct.year, ctx.dct.month + shift).split("-"))
     if day > cal.month_length(year, month):
         return None
@@ -371,7 +374,7 @@ def offset(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         return None
     n = p.get("n")
     if n == "tense":  # "the weekend": the last one in a past clause, else the coming one
-        n = -1 if ctx.tense == PAST else 0
+        n = -1 if ctx.tense in (PAST, SINCE) else 0
     if n is None:
         n = lookup("DIRECTION", g.get("dir"))
     if g.get("number"):

@@ -92,13 +92,23 @@ def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(c for c in found if c not in dropped)
 
 
+@cache
+def _since() -> re.Pattern:
+    return re.compile(rf"\b(?:{_alternation(knowledge.toml_data('timex/tense.toml')['past']['since'])})\b", re.I)
+
+
 def tense_at(sentence: str, start: int, end: int) -> str | None:
-    """'past', 'future' or 'present' for the clause holding sentence[start:end]; None when nothing says."""
+    """'past', 'future', 'present' or 'since' (a starting point up to publication) for the clause holding
+    sentence[start:end]; None when nothing says."""
     for pattern, tense in _just_before():
         m = pattern.search(sentence, max(0, start - 30), start)
         if m and (tense == "past" or _inside(sentence, m.start())):  # "Until Thursday, ..." frames
             return tense
     left_bound = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    since = [m.end() for m in _since().finditer(sentence, left_bound, start)]
+    if since and _words_between(sentence, since[-1], start) <= WINDOW and not any(
+            c[2] == "future" and since[-1] <= c[0] < start for c in cues(sentence)):
+        return "since"
     tense = _clause_tense(sentence, start, end, left_bound)
     deadline, keeps_ahead = _deadline()
     m = deadline.search(sentence, max(0, start - 30), start)
