@@ -214,6 +214,11 @@ def test_clock_times_and_ages():
      [("Oct. 2, 2015", "2015-10-02"), ("Two days later", "2015-10-04")]),
     ("Rebels attacked on Oct. 2, 2015. That night, the army struck back. The next morning, it was calm.",
      [("Oct. 2, 2015", "2015-10-02"), ("That night", "2015-10-02TNI"), ("The next morning", "2015-10-03TMO")]),
+    ("The accord was signed in 1995. The previous year, fighting had peaked.",
+     [("1995", "1995"), ("The previous year", "1994")]),
+    ("The summit opened on June 4, 2019. By the end of the week, no deal had emerged.",
+     [("June 4, 2019", "2019-06-04"), ("the end of the week", "2019-W23")]),
+    ("Sales rose 5% from the previous quarter.", [("the previous quarter", "2021-Q2")]),
 ])
 def test_expressions_anchored_to_the_narrative(text, expected):
     assert [(t.text, t.value) for t in timex.tag(text, FRI)] == expected
