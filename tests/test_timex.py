@@ -423,6 +423,8 @@ def test_tense_cues_in_clauses():
     assert one("The embassy has been closed since August.")[2] == "2020-08"
     assert one("It was his first trip abroad since taking office in August.")[2] == "2020-08"
     assert one("Trade has slumped since the elections in September.")[2] == "2020-09"
+    # a future clause never means a whole month that has just ended (a day just gone may be a misread tense)
+    assert one("The talks will resume in December.", date(2022, 1, 3))[2] == "2022-12"
     # a dividend "payable" on a date and a plan "for" one look forward from a past clause
     assert tags("It declared a dividend payable Dec. 15 to holders of record Nov. 17.", date(2021, 10, 2)) == [
         ("Dec. 15", "DATE", "2021-12-15"), ("Nov. 17", "DATE", "2021-11-17")]

@@ -140,8 +140,8 @@ def choose_occurrence(make: Callable[[int], str | None], dct: date, direction: i
         days = min(abs((o[0] - dct).days), abs((o[1] - dct).days))
         if tense == PAST and o[0] > dct:
             return days * AGAINST_PAST
-        if tense == FUTURE and o[1] < dct:
-            return days * AGAINST_FUTURE
+        if tense == FUTURE and o[1] < dct:  # a whole month or season gone is far from "will": count from its start
+            return (days if o[0] == o[1] else (dct - o[0]).days) * AGAINST_FUTURE
         return days
 
     best = min(options, key=lambda o: (distance(o), o[0] > dct))
