@@ -342,6 +342,10 @@ def test_n_units_after_an_event_is_a_duration():
     ("The bank will decide at 2 p.m. ET on Wednesday.", "2 p.m. ET on Wednesday", "2021-07-28T14:00"),
     ("The blast came at 8:45 a.m. (local time).", "8:45 a.m.", "2021-07-23T08:45"),
     ("Markets were calm early in the week.", "early in the week", "2021-W29"),
+    ("He was elected 30 years ago this week.", "30 years ago this week", "1991-W30"),
+    ("Sales fell from a year ago this month.", "a year ago this month", "2020-07"),
+    ("The attack came a week ago today.", "a week ago today", "2021-07-16"),
+    ("The truce was agreed two weeks ago on Tuesday.", "two weeks ago on Tuesday", "2021-07-06"),
 ])
 def test_more_expressions(text, surface, value):
     assert one(text)[::2] == (surface, value)

@@ -42,6 +42,18 @@ def month_value(year: int, month: int) -> str:
     return f"{y:04d}-{m + 1:02d}"
 
 
+def shift_date(anchor: date, unit: str, n: int) -> date:
+    """The day `n` units away from `anchor` ("Y", -2 -> the same day two years before; Feb. 29 -> Feb. 28)."""
+    days = {"D": 1, "W": 7, "2W": 14}.get(unit)
+    if days:
+        return anchor + timedelta(days=days * n)
+    months = {"M": 1, "Q": 3, "H": 6, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
+    if months is None:
+        raise ValueError(f"cannot shift a day by unit {unit!r}")
+    y, m = divmod(anchor.year * 12 + anchor.month - 1 + months * n, 12)
+    return date(y, m + 1, min(anchor.day, month_length(y, m + 1)))
+
+
 def shift(anchor: date, unit: str, n: int) -> str:
     """The value of the unit `n` steps away from the one holding `anchor` ("W", -1 -> last week)."""
     y = anchor.year

@@ -392,11 +392,23 @@ def offset(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         return None
     if ctx.dct is None:
         return _unanchored(unit, "needs a publication date")
+    if g.get("within") or g.get("within_day") or g.get("weekday"):
+        return _ago_within(g, unit, int(n), ctx.dct)
     v = cal.shift(ctx.dct, unit, int(n))
     name = UNIT_NAMES.get(unit, unit)
     where = {0: f"the {name} of", -1: f"the {name} before that of", 1: f"the {name} after that of"}.get(
         int(n), f"{abs(int(n))} {name}s {'before' if n < 0 else 'after'}")
     return Value(v + (_time_suffix(g, p) or ""), "", True, reason=f"{where} {_dct_words(ctx)}")
+
+
+def _ago_within(g: dict[str, str | None], unit: str, n: int, dct: date) -> Value:
+    """ "30 years ago this week", "a week ago today", "two weeks ago Friday": that week, month or day back then."""
+    d = cal.shift_date(dct, unit, n)
+    weekday = _weekday(g)
+    if weekday:  # the weekday on or before the day counted back
+        d -= timedelta(days=(d.isoweekday() - weekday) % 7)
+    v = {"week": cal.week_value(d), "month": d.isoformat()[:7]}.get((g.get("within") or "").lower(), d.isoformat())
+    return Value(v, "", True, reason=f"{abs(n)} {UNIT_NAMES.get(unit, unit)}(s) before {dct.isoformat()}, then {v}")
 
 
 def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
