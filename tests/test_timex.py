@@ -219,6 +219,9 @@ def test_clock_times_and_ages():
     ("The summit opened on June 4, 2019. By the end of the week, no deal had emerged.",
      [("June 4, 2019", "2019-06-04"), ("the end of the week", "2019-W23")]),
     ("Sales rose 5% from the previous quarter.", [("the previous quarter", "2021-Q2")]),
+    # a story at a coarser date than the unit gives no month to end: publication's month
+    ("The rival system is due in late 2022. A patch is promised before the end of the month.",
+     [("late 2022", "2022"), ("the end of the month", "2021-07")]),
 ])
 def test_expressions_anchored_to_the_narrative(text, expected):
     assert [(t.text, t.value) for t in timex.tag(text, FRI)] == expected

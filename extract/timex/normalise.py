@@ -450,6 +450,9 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     span = cal.interval(base)
     if span is None:
         return None
+    if p.get("finer_anchor") and ctx.dct and _coarser(span[2], cal.GRAN_OF_UNIT[unit]):
+        base, base_words = ctx.dct.isoformat(), _dct_words(ctx)  # "the end of the month" after "late 2006"
+        span = cal.interval(base)
     if unit in ("D", "W", "WE", "M") and _coarser(span[2], cal.GRAN_OF_UNIT[unit]):
         known = base[:7] if span[2] == "month" and unit == "D" else base[:4]  # "that same day" of "last October"
         v = known + ("-XX" if len(known) == 7 else {"D": "-XX-XX", "M": "-XX"}.get(unit, "-WXX"))
