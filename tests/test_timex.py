@@ -430,6 +430,10 @@ def test_tense_cues_in_clauses():
     assert one("The embassy has been closed since August.")[2] == "2020-08"
     assert one("It was his first trip abroad since taking office in August.")[2] == "2020-08"
     assert one("Trade has slumped since the elections in September.")[2] == "2020-09"
+    # an eventive verb in the present after a subject is a plan; after a determiner it is a plural noun
+    assert one("Parliament votes on the bill on Tuesday.")[2] == "2021-07-27"
+    assert one("Biden hosts Zelenskiy at the White House on Thursday.")[2] == "2021-07-29"
+    assert one("His visits on Tuesday angered Moscow.")[2] == "2021-07-20"
     # a future clause never means a whole month that has just ended (a day just gone may be a misread tense)
     assert one("The talks will resume in December.", date(2022, 1, 3))[2] == "2022-12"
     # a dividend "payable" on a date and a plan "for" one look forward from a past clause

@@ -18,8 +18,11 @@ _AUXILIARIES = {"was", "were", "is", "are", "am"}  # carry a future that follows
 _PLUPERFECT = {"had", "had been"}  # turn it into a plan of the past ("had been scheduled to expire Friday")
 
 
+_NOUN_AFTER = re.compile(r"\s+of\b", re.I)
+
+
 @cache
-def _cues() -> tuple[dict[str, str], list[tuple[re.Pattern, str]], frozenset[str]]:
+def _cues() -> tuple[dict[str, str], list[tuple[re.Pattern, str]], frozenset[str], frozenset[str]]:
     data = knowledge.toml_data("timex/tense.toml")
     words: dict[str, str] = {}
     phrases = []
@@ -29,7 +32,8 @@ def _cues() -> tuple[dict[str, str], list[tuple[re.Pattern, str]], frozenset[str
             words[w.lower()] = tense
         for p in data[tense].get("phrases", []) + [v for v in schedule if " " in v]:
             phrases.append((re.compile(rf"\b{_alternation([p])}\b", re.I), tense))
-    return words, phrases, frozenset(w.lower() for w in data["past"].get("not_past", []))
+    return (words, phrases, frozenset(w.lower() for w in data["past"].get("not_past", [])),
+            frozenset(w.lower() for w in data["future"].get("plan_verbs", [])))
 
 
 @cache
@@ -61,7 +65,7 @@ def _alternation(words: list[str]) -> str:
 @lru_cache(maxsize=1024)
 def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, tense) of every tense cue in a sentence."""
-    words, phrases, not_past = _cues()
+    words, phrases, not_past, plan_verbs = _cues()
     found: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
     for pattern, tense in phrases:
@@ -78,6 +82,9 @@ def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
             tense = "past"
         if tense == "past" and _PASSIVE.search(sentence, 0, m.start()):
             tense = None  # "will be paid", "is expected": a participle, not a past tense
+        if (w in plan_verbs and m.start() > 0 and not _NOUN_AFTER.match(sentence, m.end())
+                and not _DETERMINER.search(sentence, max(0, m.start() - 30), m.start())):
+            tense = "future"  # "Parliament votes on Tuesday"; not "his visits", "heads of state"
         if tense:
             found.append((m.start(), m.end(), tense))
     found.sort()
