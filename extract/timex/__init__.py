@@ -80,9 +80,13 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
     return ranges.join(text, found) if join_ranges else found
 
 
+_OFF_CALENDAR = re.compile(r"-|\d{5}")  # a year below 0 or above 9999: "the '90s" or "next month" near the edges
+
+
 def _normalise(m: rules.Match, ctx: Context) -> Value | None:
     """The match's value; none where the arithmetic leaves the calendar ("3000 years ago" from the year 1000)."""
     try:
-        return NORMALISERS[m.rule.normaliser](m.groups, m.rule.params, ctx)
+        value = NORMALISERS[m.rule.normaliser](m.groups, m.rule.params, ctx)
     except (ValueError, OverflowError):
         return None
+    return None if value and _OFF_CALENDAR.match(value.value) else value

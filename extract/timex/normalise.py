@@ -595,9 +595,9 @@ def decade(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
 def century(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     """'the 20th century' -> 19; 'this century' -> the century of publication."""
     n = _ordinal(g.get("century"))
-    if n:
+    if n and n > 0:
         return Value(f"{n - 1:02d}", reason="a century")
-    direction = lookup("DIRECTION", g.get("dir"))
+    direction = -1 if n == -1 else lookup("DIRECTION", g.get("dir"))  # "the last century"
     if direction is None or ctx.dct is None:
         return None
     return Value(cal.shift(ctx.dct, "CE", direction), "", True, reason="relative to publication")
