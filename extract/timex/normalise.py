@@ -392,6 +392,9 @@ def offset(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         return None
     if ctx.dct is None:
         return _unanchored(unit, "needs a publication date")
+    if g.get("weekday") and not g.get("number"):  # "Monday next week": that day of that week
+        d = ctx.dct + timedelta(days=_weekday(g) - ctx.dct.isoweekday(), weeks=int(n))
+        return Value(d.isoformat(), "", True, reason=f"that day of the week {int(n):+d} from {_dct_words(ctx)}")
     if g.get("within") or g.get("within_day") or g.get("weekday"):
         return _ago_within(g, unit, int(n), ctx.dct)
     v = cal.shift(ctx.dct, unit, int(n))
