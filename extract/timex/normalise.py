@@ -394,7 +394,8 @@ def offset(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         return _unanchored(unit, "needs a publication date")
     if g.get("weekday") and not g.get("number"):  # "Monday next week": that day of that week
         d = ctx.dct + timedelta(days=_weekday(g) - ctx.dct.isoweekday(), weeks=int(n))
-        return Value(d.isoformat(), "", True, reason=f"that day of the week {int(n):+d} from {_dct_words(ctx)}")
+        week = {-1: "the week before", 0: "the week of", 1: "the week after"}.get(int(n), f"{int(n):+d} weeks from")
+        return Value(d.isoformat(), "", True, reason=f"that day of {week} {_dct_words(ctx)}")
     if g.get("within") or g.get("within_day") or g.get("weekday"):
         return _ago_within(g, unit, int(n), ctx.dct)
     v = cal.shift(ctx.dct, unit, int(n))
@@ -411,7 +412,10 @@ def _ago_within(g: dict[str, str | None], unit: str, n: int, dct: date) -> Value
     if weekday:  # the weekday on or before the day counted back
         d -= timedelta(days=(d.isoweekday() - weekday) % 7)
     v = {"week": cal.week_value(d), "month": d.isoformat()[:7]}.get((g.get("within") or "").lower(), d.isoformat())
-    return Value(v, "", True, reason=f"{abs(n)} {UNIT_NAMES.get(unit, unit)}(s) before {dct.isoformat()}, then {v}")
+    back = f"the day {abs(n)} {UNIT_NAMES.get(unit, unit)}(s) before publication ({dct.isoformat()})"
+    how = (f"the {g['within'].lower()} of {back}" if g.get("within") else
+           f"the {g['weekday']} on or before {back}" if weekday else back)
+    return Value(v, "", True, reason=how)
 
 
 def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
