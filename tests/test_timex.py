@@ -352,6 +352,7 @@ def test_n_units_after_an_event_is_a_duration():
     ("Talks collapsed on Tuesday of last week.", "Tuesday of last week", "2021-07-13"),
     ("The deal is worth $2bn over five years.", "five years", "P5Y"),        # "over" as "during" stays out
     ("The meeting lasted over an hour.", "over an hour", "PT1H"),           # "over" as "more than" is in
+    ("The strike began in mid-Feb.", "mid-Feb.", "2021-02"),
     ("He was elected 30 years ago this week.", "30 years ago this week", "1991-W30"),
     ("Sales fell from a year ago this month.", "a year ago this month", "2020-07"),
     ("The attack came a week ago today.", "a week ago today", "2021-07-16"),
