@@ -158,6 +158,11 @@ def test_a_month_listed_before_a_month_and_year_takes_that_year():
     assert tags("Talks in May and June 2023 failed.") == [("May", "DATE", "2023-05"), ("June 2023", "DATE", "2023-06")]
 
 
+def test_the_start_of_a_range_takes_the_year_written_at_its_end():
+    assert one("The Games will take place from July 23 to Aug. 8, 2021.", date(2020, 3, 31))[2] == "2021-07-23/2021-08-08"
+    assert one("The festival ran Dec. 28-Jan. 3, 2023.", date(2024, 3, 15))[2] == "2022-12-28/2023-01-03"
+
+
 def test_a_list_of_two_dates_is_not_a_range():
     assert [x[2] for x in tags("Ministers met on Thursday and Friday.")] == ["2021-07-22", "2021-07-23"]
     # a bare number ends a range only after a day written as a number
@@ -194,6 +199,11 @@ def test_durations(text, surface, value):
 def test_sets(text, value):
     t = one(text)
     assert (t[1], t[2]) == ("SET", value)
+
+
+def test_parts_of_days_are_times():
+    assert one("Asian markets reopen Monday morning.")[:2] == ("Monday morning", "TIME")
+    assert one("The governor will speak tonight.")[1:] == ("TIME", "2021-07-23TNI")
 
 
 def test_clock_times_and_ages():
@@ -271,6 +281,11 @@ def test_expressions_of_the_second_seed():
 
 
 @pytest.mark.parametrize("text", [
+    "Britain's Sunday Times reported the sale.",
+    "The Mail on Sunday said so.",
+    "Bloody Sunday is remembered in Derry.",
+    "The economy has shrunk by about a quarter.",
+    "They sent about 500 trucks a day before the war.",
     "The plan saves $2 million a year and adds 700 seats a week.",   # rates, not lengths of time
     "It would be a second betrayal, and a second group resigned.",    # "second" as an ordinal
     "Thousands joined the annual March for Life in Washington.",      # a procession, not the month
@@ -353,6 +368,11 @@ def test_n_units_after_an_event_is_a_duration():
     ("The deal is worth $2bn over five years.", "five years", "P5Y"),        # "over" as "during" stays out
     ("The meeting lasted over an hour.", "over an hour", "PT1H"),           # "over" as "more than" is in
     ("The strike began in mid-Feb.", "mid-Feb.", "2021-02"),
+    ("Revenue jumped 30 percent last quarter.", "last quarter", "2021-Q2"),  # the one before, not the fourth
+    ("Shares rose over the past fortnight.", "the past fortnight", "P2W"),
+    ("Protesters march every weekend.", "every weekend", "XXXX-WXX-WE"),
+    ("Rebuilding could take years.", "years", "PXY"),
+    ("It will cut jobs by the end of the second quarter.", "the end of the second quarter", "2021-Q2"),
     ("He was elected 30 years ago this week.", "30 years ago this week", "1991-W30"),
     ("Sales fell from a year ago this month.", "a year ago this month", "2020-07"),
     ("The attack came a week ago today.", "a week ago today", "2021-07-16"),
@@ -442,6 +462,21 @@ def test_tense_cues_in_clauses():
     assert one("Parliament votes on the bill on Tuesday.")[2] == "2021-07-27"
     assert one("Biden hosts Zelenskiy at the White House on Thursday.")[2] == "2021-07-29"
     assert one("His visits on Tuesday angered Moscow.")[2] == "2021-07-20"
+    # after a modal (and a verb) a past form is a participle or a base form, not a past tense
+    assert one("The exchange will remain shut at least until Friday.", date(2022, 3, 15))[2] == "2022-03-18"
+    assert one("Churches will hold subdued services on Tuesday.", date(2024, 12, 23))[2] == "2024-12-24"
+    # "was due" without "to" is a deadline already passed; with "to", a plan
+    assert one("Tax returns were due Tuesday night.", date(2018, 4, 18))[2] == "2018-04-17TNI"
+    assert one("The minister was due to arrive on Monday.", date(2018, 4, 18))[2] == "2018-04-23"
+    # "through" sets a deadline as "until" does; "to keep" keeps it ahead of a past clause
+    assert tags("Congress passed a bill on Thursday to keep the government funded through Dec. 3.",
+                date(2021, 9, 30))[1][2] == "2021-12-03"
+    # an attribution after a comma does not decide against a future cue on the left
+    assert tags("A curfew will begin at 8 p.m. on Tuesday and last until 7 a.m. on Thursday, the mayor said.",
+                date(2022, 3, 15))[1][2] == "2022-03-17T07:00"
+    # the month of a figure: one begun, or in a future clause one just ended and yet to be reported
+    assert tags("It will release the December jobs report next Friday.", date(2015, 1, 2))[0][2] == "2014-12"
+    assert one("The stock is down 40 percent from its September peak.", date(2013, 6, 28))[2] == "2012-09"
     # a future clause never means a whole month that has just ended (a day just gone may be a misread tense)
     assert one("The talks will resume in December.", date(2022, 1, 3))[2] == "2022-12"
     # a dividend "payable" on a date and a plan "for" one look forward from a past clause

@@ -9,10 +9,11 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date
+from functools import cache
 
 from extract.model import Sentence, Timex
 from extract.sentences import split
-from extract.timex import calendar, ranges, rules
+from extract.timex import calendar, ranges, rules, words
 from extract.timex.normalise import NORMALISERS, Context, Value
 from extract.timex.tense import tense_at
 
@@ -24,6 +25,12 @@ _FRAME = re.compile(r"\W*(?:(?:in|during|by|since|until|on|at|over|through|throu
                     re.I)  # what may stand before a time that opens its sentence
 _BACKGROUND = re.compile(r"\b(?:born|founded|established)\s+(?:on\s+|in\s+)?$", re.I)  # not where the story is
 interval = calendar.interval
+
+
+@cache
+def _figure() -> re.Pattern:
+    """A noun after a date that makes it the period of a figure: "December jobs report", "September peak"."""
+    return re.compile(rf"[\s-]+(?:[a-z]+\s+)?(?:{words.class_pattern('FIGURE_NOUN')})\b", re.I)
 
 
 def tag(text: str, published: date | None, sentences: list[Sentence] | None = None,
@@ -56,7 +63,8 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
         if first_quarter:  # a results story is about the quarter it names first
             in_focus["quarter"] = first_quarter
         ctx = Context(published, tense, anchor, anchor_text, reference_by_sentence.get(i, ""), in_focus,
-                      frame_by_sentence.get(i, ""), written[0] if i - written[1] <= 1 else "")
+                      frame_by_sentence.get(i, ""), written[0] if i - written[1] <= 1 else "",
+                      bool(_figure().match(text, m.end)))
         result = _normalise(m, ctx)
         if result is None or not result.value:
             continue
@@ -76,7 +84,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
                 written = (calendar_part, i)
             if span[2] == "year" and text.startswith(",", m.end) and _FRAME.fullmatch(text, sent.start, m.start):
                 frame_by_sentence[i] = result.value  # "In 2014, ...", "Last year, ...": the sentence's year
-    found = ranges.order_weekdays(text, ranges.complete(text, found))
+    found = ranges.share_year(text, ranges.order_weekdays(text, ranges.complete(text, found)))
     return ranges.join(text, found) if join_ranges else found
 
 

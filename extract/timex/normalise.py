@@ -39,6 +39,7 @@ class Context:
     recent: dict[str, str] | None = None  # the last value of each granularity mentioned so far
     frame: str = ""  # the year a sentence opens with ("Last year, ...", "In 2014, ..."): its partial dates' year
     written: str = ""  # the last date written out with its year, in this sentence or the one before
+    figure: bool = False  # the expression names the period of a figure: "the December jobs report"
 
 
 @dataclass(frozen=True)
@@ -103,11 +104,13 @@ def _dct_words(ctx: Context) -> str:
 
 
 def choose_occurrence(make: Callable[[int], str | None], dct: date, direction: int | None, tense: str | None,
-                      ) -> tuple[str, str] | None:
+                      figure: bool = False) -> tuple[str, str] | None:
     """Pick the year for a value without one: (value, why). `make(year)` builds the value for a year.
 
     direction -1/0/+1 from "last/this/next"; otherwise the tense decides: past -> latest starting on or
-    before publication, future -> earliest ending on or after it, else the nearest.
+    before publication, future -> earliest ending on or after it, else the nearest. With `figure`, the
+    value names the period a figure is about ("the December jobs report", "its September peak"): one
+    that has begun, or in a future clause one just ended that is yet to be reported.
     """
     options = []
     for y in range(dct.year - 2, dct.year + 3):
@@ -133,15 +136,17 @@ def choose_occurrence(make: Callable[[int], str | None], dct: date, direction: i
     after = [o for o in options if o[0] > dct]
     if tense == SINCE:  # "since April": the latest starting on or before publication, however far back
         return (before[-1][2], "since: the latest before publication") if before else None
-    if tense == FUTURE and before and after and _reporting_period(before[-1], after[0], dct):
+    if tense == FUTURE and before and after and _reporting_period(before[-1], after[0], dct, figure):
         return before[-1][2], "future tense, and the period just ended (yet to be reported)"
+    if figure and tense != FUTURE:
+        tense = PAST
 
     def distance(o: tuple[date, date, str]) -> int:
         days = min(abs((o[0] - dct).days), abs((o[1] - dct).days))
         if tense == PAST and o[0] > dct:
             return days * AGAINST_PAST
         if tense == FUTURE and o[1] < dct:  # a whole month or season gone is far from "will": count from its start
-            return (days if o[0] == o[1] else (dct - o[0]).days) * AGAINST_FUTURE
+            return (days if o[0] == o[1] or figure else (dct - o[0]).days) * AGAINST_FUTURE
         return days
 
     best = min(options, key=lambda o: (distance(o), o[0] > dct))
@@ -150,11 +155,14 @@ def choose_occurrence(make: Callable[[int], str | None], dct: date, direction: i
     return best[2], f"{why}: the nearest {side} publication"
 
 
-def _reporting_period(last: tuple[date, date, str], upcoming: tuple[date, date, str], dct: date) -> bool:
-    """True for a quarter or half that ended within its own length before publication, and at least
-    REPORTING_NEARER times nearer than the next one begins: "will report third-quarter results" in October."""
+def _reporting_period(last: tuple[date, date, str], upcoming: tuple[date, date, str], dct: date,
+                      figure: bool = False) -> bool:
+    """True for a quarter or half (or the month of a figure) that ended within its own length before
+    publication, and at least REPORTING_NEARER times nearer than the next one begins: "will report
+    third-quarter results" in October, "will release the December jobs report" in January."""
     start, end, value = last
-    return (bool(re.search(r"-[QH]\d$", value)) and (dct - end) <= (end - start)
+    shape = r"-[QH]\d$|-\d\d$" if figure else r"-[QH]\d$"
+    return (bool(re.search(shape, value)) and (dct - end) <= (end - start)
             and (dct - end) * REPORTING_NEARER <= upcoming[0] - dct)
 
 
@@ -231,7 +239,7 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
             return None
         return f"{y:04d}"
 
-    text_type = "TIME" if suffix.startswith("T") and ":" in suffix else ""
+    text_type = "TIME" if suffix.startswith("T") else ""  # a clock time or a part of day ("Friday night")
     if year is None and g.get("yearrel"):  # "February this year", "the first quarter of next year"
         if ctx.dct is None:
             return Value("XXXX" + (build(2000) or "")[4:] + suffix, text_type, True, False, "needs a publication date")
@@ -274,7 +282,7 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     if ctx.dct is None:
         probe = build(2000) or ""
         return Value("XXXX" + probe[4:] + suffix, text_type, True, False, "no year, and no publication date")
-    picked = choose_occurrence(build, ctx.dct, direction, ctx.tense)
+    picked = choose_occurrence(build, ctx.dct, direction, ctx.tense, ctx.figure)
     if picked is None:
         return None
     v, why = picked
@@ -356,7 +364,7 @@ def _relative_day(relday: str, suffix: str, text_type: str, ctx: Context, story:
     word = relday.lower()
     offset = lookup("RELATIVE_DAY", word)
     if word == "tonight" and not suffix:
-        suffix = "TNI"
+        suffix, text_type = "TNI", "TIME"
     if ctx.dct is None:
         return Value("XXXX-XX-XX" + suffix, text_type, True, False, "needs a publication date")
     base, base_words = ctx.dct, _dct_words(ctx)
@@ -579,6 +587,8 @@ def recurrence(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     unit = _unit(g, {})
     if not unit:
         return None
+    if unit == "WE" and not g.get("number") and not g.get("other"):
+        return Value("XXXX-WXX-WE", "SET", reason="every weekend")
     count = number(g["number"]) if g.get("number") else 2 if g.get("other") else 1  # "every other week": P2W
     return Value(duration_value(count if count != "X" else "X", unit), "SET", reason="a recurring time")
 

@@ -25,6 +25,7 @@ _BARE_ENDPOINT = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?")  # "10", 
 _ENDS_IN_DAY_NUMBER = re.compile(r"\d(?:st|nd|rd|th)?$")
 _DAY_VALUE = re.compile(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)(T.*)?$")
 _MONTH_VALUE = re.compile(r"^(\d{4})-(\d\d)$")
+_DATED = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")  # a month or a day
 
 
 @cache
@@ -100,6 +101,22 @@ def order_weekdays(text: str, timexes: list[Timex]) -> list[Timex]:
             later = date.fromisoformat(nxt.value[:10]) + timedelta(days=7)
             out[i + 1] = replace(nxt, value=later.isoformat() + nxt.value[10:],
                                  reason=f"'{nxt.text}': the first one after '{t.text}' ({t.value}), opening a range")
+    return out
+
+
+def share_year(text: str, timexes: list[Timex]) -> list[Timex]:
+    """The start of a range takes the year written at its end ("from July 23 to Aug. 8, 2021")."""
+    out = list(timexes)
+    for i in range(len(out) - 1):
+        t, nxt = out[i], out[i + 1]
+        gap = text[t.end:nxt.start]
+        joined = _THROUGH.fullmatch(gap) or re.fullmatch(r"\s*and\s*", gap) and _OPENER.search(
+            text, max(0, t.start - 12), t.start)
+        if not (joined and t.relative and not nxt.relative and _DATED.match(t.value) and _DATED.match(nxt.value)):
+            continue
+        year = int(nxt.value[:4]) - (t.value[5:10] > nxt.value[5:10])  # "Dec. 28-Jan. 3, 2025": the year before
+        out[i] = replace(t, value=f"{year:04d}{t.value[4:]}", relative=False, anchored=True,
+                         reason=f"'{t.text}' takes the year of '{nxt.text}', the end of its range")
     return out
 
 

@@ -9,6 +9,9 @@ from extract import knowledge
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|'ll|’ll|'d")
 _PASSIVE = re.compile(r"\b(?:be|being|been|is|are|am|to)\s+(?:\w+ly\s+)?$", re.I)
+# "will cut", "will remain shut", "will hold subdued services": a past form after a modal (and a verb) is none.
+_AFTER_MODAL = re.compile(r"(?:\b(?:will|would|shall|can|could|may|might|must|should)|'ll|’ll)\s+(?:not\s+)?(?:[a-z]+\s+)?$",
+                          re.I)
 # "a still unspecified date", "the disputed area": an -ed word after a determiner is an adjective.
 _DETERMINER = re.compile(r"\b(?:a|an|the|this|these|those|its|their|his|her|our|my|your)\s+"
                          r"(?:(?:\w+ly|still|much|most|more|less|well|long|newly)\s+)?$", re.I)
@@ -80,8 +83,9 @@ def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
         if (tense is None and len(w) > 4 and w.endswith("ed") and "-" not in w and w not in not_past
                 and not _DETERMINER.search(sentence, max(0, m.start() - 30), m.start())):
             tense = "past"
-        if tense == "past" and _PASSIVE.search(sentence, 0, m.start()):
-            tense = None  # "will be paid", "is expected": a participle, not a past tense
+        if tense == "past" and (_PASSIVE.search(sentence, 0, m.start())
+                                or _AFTER_MODAL.search(sentence, max(0, m.start() - 40), m.start())):
+            tense = None  # "will be paid", "is expected", "will remain shut": a participle, not a past tense
         if (w in plan_verbs and m.start() > 0 and not _NOUN_AFTER.match(sentence, m.end())
                 and not _DETERMINER.search(sentence, max(0, m.start() - 30), m.start())):
             tense = "future"  # "Parliament votes on Tuesday"; not "his visits", "heads of state"
@@ -140,7 +144,8 @@ def _clause_tense(sentence: str, start: int, end: int, left_bound: int) -> str |
     right_cues = [c for c in found if end <= c[0] < right_bound]
     if left and _words_between(sentence, left[-1][1], start) <= WINDOW:
         return left[-1][2]
-    if right_cues and _words_between(sentence, end, right_cues[0][0]) <= WINDOW:
+    if right_cues and _words_between(sentence, end, right_cues[0][0]) <= WINDOW and not (
+            left and "," in sentence[end:right_cues[0][0]]):  # "..., the mayor said": the attribution does not decide
         return right_cues[0][2]
     if left:
         return left[-1][2]
