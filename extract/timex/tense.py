@@ -10,8 +10,8 @@ from extract import knowledge
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|'ll|’ll|'d")
 _PASSIVE = re.compile(r"\b(?:be|being|been|is|are|am|to)\s+(?:\w+ly\s+)?$", re.I)
 # "will cut", "will remain shut", "will hold subdued services": a past form after a modal (and a verb) is none.
-_AFTER_MODAL = re.compile(r"(?:\b(?:will|would|shall|can|could|may|might|must|should)|'ll|’ll)\s+(?:not\s+)?(?:[a-z]+\s+)?$",
-                          re.I)
+_AFTER_MODAL = re.compile(
+    r"(?:\b(?:will|would|shall|can|could|may|might|must|should)|'ll|’ll)\s+(?:not\s+)?(?:[a-z]+\s+)?$", re.I)
 # "a still unspecified date", "the disputed area": an -ed word after a determiner is an adjective.
 _DETERMINER = re.compile(r"\b(?:a|an|the|this|these|those|its|their|his|her|our|my|your)\s+"
                          r"(?:(?:\w+ly|still|much|most|more|less|well|long|newly)\s+)?$", re.I)
