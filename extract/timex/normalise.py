@@ -145,8 +145,8 @@ def choose_occurrence(make: Callable[[int], str | None], dct: date, direction: i
         days = min(abs((o[0] - dct).days), abs((o[1] - dct).days))
         if tense == PAST and o[0] > dct:
             return days * AGAINST_PAST
-        if tense == FUTURE and o[1] < dct:  # a whole month or season gone is far from "will": count from its start
-            return (days if o[0] == o[1] or figure else (dct - o[0]).days) * AGAINST_FUTURE
+        if tense == FUTURE and o[1] < dct:
+            return days * AGAINST_FUTURE
         return days
 
     best = min(options, key=lambda o: (distance(o), o[0] > dct))
@@ -221,6 +221,8 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         try:
             if holiday:
                 return holiday_date(holiday, y).isoformat()
+            if month and week_of_month and weekday:  # "the first Monday in October"
+                return cal.nth_weekday(y, month, weekday, week_of_month).isoformat()
             if month and week_of_month:  # the middle day of the n-th run of seven days (or of the last)
                 last = cal.month_length(y, month)
                 middle = last - 3 if week_of_month < 0 else min(4 + 7 * (week_of_month - 1), last - 3)
@@ -248,8 +250,9 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         return Value(v + suffix, text_type, True, reason=f"the year relative to {_dct_words(ctx)}") if v else None
     if relday:
         return _relative_day(relday, suffix, text_type, ctx, story=p.get("story", False))
+    nth_weekday = bool(weekday and month and week_of_month)
     if year is not None:
-        if weekday and not (month and day):
+        if weekday and not (month and day) and not nth_weekday:
             return None
         v = build(year)
         if v and p.get("week"):
@@ -257,7 +260,7 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         return Value(v + suffix if v else "", text_type, reason="a full date") if v else None
     if day and not (month or weekday):
         return _day_of_month(day, ctx)
-    if weekday and not (month and day):
+    if weekday and not (month and day) and not nth_weekday:
         if ctx.dct is None:
             return Value(f"XXXX-WXX-{weekday}{suffix}", text_type, True, False, "needs a publication date")
         d, why = resolve_weekday(weekday, ctx.dct, direction, ctx.tense)
@@ -268,10 +271,11 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         if not suffix:
             return None
         anchor_day = cal.interval(ctx.anchor.split("T")[0]) if ctx.anchor else None
+        after = 1 if g.get("next_day") else 0  # "at 6 p.m. the next day"
         if anchor_day and anchor_day[2] == "day":  # a time of day alone: on the day the story is at
-            return Value(anchor_day[0].isoformat() + suffix, text_type, True,
-                         reason=f"on the day last mentioned ({ctx.anchor_text})")
-        return _relative_day("today", suffix, text_type, ctx)
+            return Value((anchor_day[0] + timedelta(days=after)).isoformat() + suffix, text_type, True,
+                         reason=f"on the day {'after the one ' if after else ''}last mentioned ({ctx.anchor_text})")
+        return _relative_day("tomorrow" if after else "today", suffix, text_type, ctx)
     if ctx.frame and direction is None:  # "Last year, talks were held in March"
         v = build(int(ctx.frame))
         if v:
@@ -465,20 +469,24 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     span = cal.interval(base)
     if span is None:
         return None
-    if p.get("finer_anchor") and ctx.dct and _coarser(span[2], cal.GRAN_OF_UNIT[unit]):
+    coarse = _coarser(span[2], cal.GRAN_OF_UNIT.get(unit, "day"))
+    if coarse and unit == "Q" and (ctx.recent or {}).get("quarter"):  # "the previous quarter" after "this year"
+        base = ctx.recent["quarter"]
+        base_words, span, coarse = f"the quarter last mentioned ({base})", cal.interval(base), False
+    if coarse and (p.get("finer_anchor") or unit == "Q") and ctx.dct:
         base, base_words = ctx.dct.isoformat(), _dct_words(ctx)  # "the end of the month" after "late 2006"
-        span = cal.interval(base)
-    if unit in ("D", "W", "WE", "M") and _coarser(span[2], cal.GRAN_OF_UNIT[unit]):
-        known = base[:7] if span[2] == "month" and unit == "D" else base[:4]  # "that same day" of "last October"
-        v = known + ("-XX" if len(known) == 7 else {"D": "-XX-XX", "M": "-XX"}.get(unit, "-WXX"))
-        return Value(v, "", True, reason=f"some {UNIT_NAMES.get(unit, 'day')} of {base_words}")
+        span, coarse = cal.interval(base), False
     weekday = _weekday(g)
-    if weekday:  # "the previous Friday": the Friday before the day the story is at
+    if weekday and span[2] in ("day", "week"):  # "the previous Friday": the Friday before the day or week
         step = lookup("DIRECTION", g.get("dir")) or -1
-        d = span[0] + timedelta(days=step)
+        d = (span[0] if step < 0 else span[1]) + timedelta(days=step)
         while d.isoweekday() != weekday:
             d += timedelta(days=step)
         return Value(d.isoformat(), "", True, reason=f"the {g.get('dir')} such day from {base_words}")
+    if unit in ("D", "W", "WE", "M") and coarse:
+        known = base[:7] if span[2] == "month" and unit == "D" else base[:4]  # "that same day" of "last October"
+        v = known + ("-XX" if len(known) == 7 else {"D": "-XX-XX", "M": "-XX"}.get(unit, "-WXX"))
+        return Value(v, "", True, reason=f"some {UNIT_NAMES.get(unit, 'day')} of {base_words}")
     if g.get("year"):  # "the 1988 period": the period under discussion, in that year
         return Value(g["year"] + base[4:] if len(base) > 4 else g["year"], "", True,
                      reason=f"the {p.get('recent', 'period')} under discussion ({base}) in {g['year']}")

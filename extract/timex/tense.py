@@ -12,9 +12,13 @@ _PASSIVE = re.compile(r"\b(?:be|being|been|is|are|am|to)\s+(?:\w+ly\s+)?$", re.I
 # "will cut", "will remain shut", "will hold subdued services": a past form after a modal (and a verb) is none.
 _AFTER_MODAL = re.compile(
     r"(?:\b(?:will|would|shall|can|could|may|might|must|should)|'ll|’ll)\s+(?:not\s+)?(?:[a-z]+\s+)?$", re.I)
-# "a still unspecified date", "the disputed area": an -ed word after a determiner is an adjective.
-_DETERMINER = re.compile(r"\b(?:a|an|the|this|these|those|its|their|his|her|our|my|your)\s+"
-                         r"(?:(?:\w+ly|still|much|most|more|less|well|long|newly)\s+)?$", re.I)
+# "a still unspecified date", "the disputed area", "on imported cars", "with markets closed": an -ed word after a
+# determiner or a preposition is an adjective, and so is one in a "with" phrase.
+_DETERMINER = re.compile(r"\b(?:a|an|the|this|these|those|its|their|his|her|our|my|your|on|in|of|for|from|at|about|"
+                         r"against|into|over|under|between|among|without)\s+"
+                         r"(?:(?:\w+ly|still|much|most|more|less|well|long|newly)\s+)?$"
+                         r"|\bwith\s+(?:(?!(?:and|or|but|who|which|that)\b)[\w.'’-]+\s+){1,3}$", re.I)
+_PREFIXED = re.compile(r"(?:re|co|pre|un|over|under|out|mis|de|dis)-(?=[a-z]+ed$)", re.I)  # "re-elected"
 _CLAUSE_BREAK = re.compile(r"[;:“”\"]|,\s+(?:but|while|whereas|although|as|and)\b|\s+—\s+|\s+--\s+")
 WINDOW = 10  # tokens looked at on each side
 _AUXILIARIES = {"was", "were", "is", "are", "am"}  # carry a future that follows them ("was expected to")
@@ -80,7 +84,8 @@ def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
             continue
         w = m.group(0).lower()
         tense = words.get(w)
-        if (tense is None and len(w) > 4 and w.endswith("ed") and "-" not in w and w not in not_past
+        stem = _PREFIXED.sub("", w, count=1)
+        if (tense is None and len(stem) > 4 and stem.endswith("ed") and "-" not in stem and stem not in not_past
                 and not _DETERMINER.search(sentence, max(0, m.start() - 30), m.start())):
             tense = "past"
         if tense == "past" and (_PASSIVE.search(sentence, 0, m.start())
