@@ -84,7 +84,7 @@ def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
             continue
         w = m.group(0).lower()
         tense = words.get(w)
-        stem = _PREFIXED.sub("", w, count=1)
+        stem = _PREFIXED.sub("", w, count=1) if "-" in w else w
         if (tense is None and len(stem) > 4 and stem.endswith("ed") and "-" not in stem and stem not in not_past
                 and not _DETERMINER.search(sentence, max(0, m.start() - 30), m.start())):
             tense = "past"
