@@ -158,10 +158,13 @@ def test_a_month_listed_before_a_month_and_year_takes_that_year():
     assert tags("Talks in May and June 2023 failed.") == [("May", "DATE", "2023-05"), ("June 2023", "DATE", "2023-06")]
 
 
-def test_the_start_of_a_range_takes_the_year_written_at_its_end():
+def test_the_start_of_a_range_or_list_takes_the_year_written_at_its_end():
     found = one("The Games will take place from July 23 to Aug. 8, 2021.", date(2020, 3, 31))
     assert found[2] == "2021-07-23/2021-08-08"
     assert one("The festival ran Dec. 28-Jan. 3, 2023.", date(2024, 3, 15))[2] == "2022-12-28/2023-01-03"
+    # so does the start of a list
+    assert [t[2] for t in tags("Votes were held on May 3, May 4 and on May 5, 2019.", date(2024, 3, 15))] == [
+        "2019-05-03", "2019-05-04", "2019-05-05"]
 
 
 def test_a_list_of_two_dates_is_not_a_range():

@@ -26,6 +26,7 @@ _ENDS_IN_DAY_NUMBER = re.compile(r"\d(?:st|nd|rd|th)?$")
 _DAY_VALUE = re.compile(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)(T.*)?$")
 _MONTH_VALUE = re.compile(r"^(\d{4})-(\d\d)$")
 _DATED = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")  # a month or a day
+_LISTED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:on\s+|in\s+)?", re.I)
 
 
 @cache
@@ -105,18 +106,17 @@ def order_weekdays(text: str, timexes: list[Timex]) -> list[Timex]:
 
 
 def share_year(text: str, timexes: list[Timex]) -> list[Timex]:
-    """The start of a range takes the year written at its end ("from July 23 to Aug. 8, 2021")."""
+    """The start of a range or a list takes the year written at its end ("from July 23 to Aug. 8, 2021",
+    "on May 3 and May 5, 2019")."""
     out = list(timexes)
-    for i in range(len(out) - 1):
+    for i in range(len(out) - 2, -1, -1):  # from the end, so "May 3, May 4 and May 5, 2019" all take 2019
         t, nxt = out[i], out[i + 1]
-        gap = text[t.end:nxt.start]
-        joined = _THROUGH.fullmatch(gap) or re.fullmatch(r"\s*and\s*", gap) and _OPENER.search(
-            text, max(0, t.start - 12), t.start)
+        joined = _THROUGH.fullmatch(text, t.end, nxt.start) or _LISTED.fullmatch(text, t.end, nxt.start)
         if not (joined and t.relative and not nxt.relative and _DATED.match(t.value) and _DATED.match(nxt.value)):
             continue
         year = int(nxt.value[:4]) - (t.value[5:10] > nxt.value[5:10])  # "Dec. 28-Jan. 3, 2025": the year before
         out[i] = replace(t, value=f"{year:04d}{t.value[4:]}", relative=False, anchored=True,
-                         reason=f"'{t.text}' takes the year of '{nxt.text}', the end of its range")
+                         reason=f"'{t.text}' takes the year of '{nxt.text}', written after it")
     return out
 
 
