@@ -295,6 +295,8 @@ def test_expressions_of_the_second_seed():
     "Britain's Sunday Times reported the sale.",
     "The Mail on Sunday said so.",
     "It was the second outlet to close, after Apple Daily.",
+    "Kowalski scored twice in the second half.",
+    "The city's Christmas market drew crowds.",
     "The second half of the budget session resumed.",
     "The economy would shrink again before returning to growth.",
     "Bloody Sunday is remembered in Derry.",
@@ -388,6 +390,13 @@ def test_n_units_after_an_event_is_a_duration():
     ("Clocks go back at 2 a.m. on Sunday, Nov. 7.", "2 a.m. on Sunday, Nov. 7", "2021-11-07T02:00"),
     ("Forecasters said the summer could be the driest on record.", "the summer", "2021-SU"),
     ("HSBC said pre-tax profit for H1 rose.", "H1", "2021-H1"),
+    ("Staff will strike again a week from Friday.", "a week from Friday", "2021-07-30"),
+    ("They will strike on August 6 and a second time later.", "August 6", "2021-08-06"),  # no rate "6 and a second"
+    ("The plane circled for a half-hour.", "a half-hour", "PT30M"),
+    ("The ceremony lasted three hours and 34 minutes.", "three hours and 34 minutes", "PT3H34M"),
+    ("He served two years and three months.", "two years and three months", "P2Y3M"),
+    ("Traffic was heavy on Easter Monday.", "Easter Monday", "2021-04-05"),
+    ("The fireworks will start and last 12 minutes.", "12 minutes", "PT12M"),
     ("Shares rose over the past fortnight.", "the past fortnight", "P2W"),
     ("Protesters march every weekend.", "every weekend", "XXXX-WXX-WE"),
     ("Rebuilding could take years.", "years", "PXY"),
@@ -491,6 +500,8 @@ def test_tense_cues_in_clauses():
     assert tags("Congress passed a bill on Thursday to keep the government funded through Dec. 3.",
                 date(2021, 9, 30))[1][2] == "2021-12-03"
     # an attribution after a comma does not decide against a future cue on the left
+    assert [t[2] for t in tags("Polls will be open from 7 a.m. to 9 p.m. on October 15.", date(2024, 9, 30),
+                               join_ranges=False)] == ["2024-10-15T07:00", "2024-10-15T21:00"]
     assert tags("A curfew will begin at 8 p.m. on Tuesday and last until 7 a.m. on Thursday, the mayor said.",
                 date(2022, 3, 15))[1][2] == "2022-03-17T07:00"
     # the month of a figure: one begun, or in a future clause one just ended and yet to be reported
@@ -503,6 +514,18 @@ def test_tense_cues_in_clauses():
     assert one("Trading will be thin, with markets closed on Friday.", date(2015, 12, 28))[2] == "2016-01-01"
     assert one("The assembly re-elected its president on Saturday, ahead of the swearing-in.",
                date(2013, 1, 7))[2] == "2013-01-05"
+    # a modal of possibility before an active verb looks forward; before "be" or "have" it does not decide
+    assert one("Forecasters said a storm could arrive early Thursday.", date(1995, 1, 3))[2] == "1995-01-05"
+    # eventive verbs in the present after a subject, singular or plural, are plans
+    assert one("Jimmy Carter turns 100 on Tuesday.", date(2024, 9, 30))[2] == "2024-10-01"
+    assert one("The Warriors host the Cavaliers on Thursday.", date(2015, 6, 1))[2] == "2015-06-04"
+    assert one("They did not host the talks on Thursday.", date(2015, 6, 1))[2] == "2015-05-28"
+    # "beat" is a past tense; "quarter-finals" is no quarter
+    assert tags("Brazil beat Chile on Saturday to reach the quarter-finals.", date(1998, 6, 30)) == [
+        ("Saturday", "DATE", "1998-06-27")]
+    # a half not begun is no past one; "the quarter" that ends is the current one
+    assert one("Profit rose in the second half.", date(1998, 6, 30))[2] == "1997-H2"
+    assert tags("The quarter ends today.", date(2024, 9, 30))[0][2] == "2024-Q3"
     # an invitation is to something to come
     assert one("The president has invited leaders to the White House on Friday.", date(2019, 1, 3))[2] == "2019-01-04"
     # a dividend "payable" on a date and a plan "for" one look forward from a past clause

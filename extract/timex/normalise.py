@@ -19,6 +19,7 @@ PAST, FUTURE, SINCE = "past", "future", "since"  # SINCE: a starting point up to
 # A date without a year that goes against the tense must be this many times nearer to win: past-tense
 # clauses often name dates still to come ("agreed to meet on Jan. 14"), future ones rarely name past dates.
 AGAINST_PAST, AGAINST_FUTURE = 5, 20
+_PERIOD = re.compile(r"-(?:Q\d|H\d|SP|SU|FA|WI)$")  # a quarter, half or season
 NEAR_WRITTEN = 92  # days: a partial date this near a date just written with its year shares that year
 REPORTING_NEARER = 3  # a period just ended, in a future clause, is the one to be reported if this many times nearer
 UNDERSPECIFIED = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
@@ -144,7 +145,7 @@ def choose_occurrence(make: Callable[[int], str | None], dct: date, direction: i
     def distance(o: tuple[date, date, str]) -> int:
         days = min(abs((o[0] - dct).days), abs((o[1] - dct).days))
         if tense == PAST and o[0] > dct:
-            return days * AGAINST_PAST
+            return 10**6 if _PERIOD.search(o[2]) else days * AGAINST_PAST  # a quarter not yet begun is no past one
         if tense == FUTURE and o[1] < dct:
             return days * AGAINST_FUTURE
         return days
@@ -404,6 +405,10 @@ def offset(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         return None
     if ctx.dct is None:
         return _unanchored(unit, "needs a publication date")
+    if p.get("from_weekday"):  # "a week from Friday": counted from the coming Friday
+        start, _ = resolve_weekday(_weekday(g), ctx.dct, None, FUTURE)
+        d = cal.shift_date(start, unit, int(n))
+        return Value(d.isoformat(), "", True, reason=f"{int(n)} {UNIT_NAMES.get(unit, unit)}(s) after {_fmt(start)}")
     if g.get("weekday") and not g.get("number"):  # "Monday next week": that day of that week
         d = ctx.dct + timedelta(days=_weekday(g) - ctx.dct.isoweekday(), weeks=int(n))
         week = {-1: "the week before", 0: "the week of", 1: "the week after"}.get(int(n), f"{int(n):+d} weeks from")
@@ -452,8 +457,8 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         base_words = f"the {p['recent']} last mentioned ({base})"
         if not base and "fallback" not in p:  # "the period" in a story that named no quarter is no date
             return None if ctx.recent is not None else _unanchored(unit, "no quarter named")
-        if not base and ctx.dct:
-            base = cal.shift(ctx.dct, unit, p["fallback"])
+        if not base and ctx.dct:  # the last one before publication; in a future clause, the current one
+            base = cal.shift(ctx.dct, unit, 0 if ctx.tense == FUTURE else p["fallback"])
             base_words = f"the {p['recent']} reported on before {_dct_words(ctx)}"
     if p.get("same_sentence_reference"):  # "a year ago": the same period as the one under discussion
         focus = ctx.reference or (ctx.recent or {}).get("quarter", "")
@@ -542,7 +547,17 @@ def duration(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         return None
     if g.get("fraction"):
         count = (0 if count == "X" else count) + 0.5
-    return Value(duration_value(count, unit), "DURATION", reason="a length of time")
+    value = duration_value(count, unit)
+    if g.get("minor_unit"):  # "three hours and 34 minutes": PT3H + 34M
+        minor_unit, minor_count = lookup("UNIT", g["minor_unit"]) or lookup("UNITS", g["minor_unit"]), number(
+            g.get("minor_number") or "")
+        order = ["Y", "M", "D", "TH", "TM", "TS"]  # ISO 8601 writes weeks alone, decades as years
+        if (not isinstance(minor_count, int) or "X" in value or minor_unit not in order or unit not in order
+                or order.index(minor_unit) <= order.index(unit)):
+            return None  # only a smaller unit after a larger one: not "three minutes and two hours"
+        minor = duration_value(minor_count, minor_unit)[1:]
+        value += minor[1:] if minor.startswith("T") and "T" in value else minor
+    return Value(value, "DURATION", reason="a length of time")
 
 
 # Units as (TIMEX3 letter, time part?) and how a fraction of one is written in the next smaller unit.

@@ -120,6 +120,34 @@ def share_year(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+def share_day(text: str, timexes: list[Timex]) -> list[Timex]:
+    """The two clock times of a range share the day written at one of them ("from 7 a.m. to 9 p.m. on Oct. 15");
+    an end earlier than its start falls on the next day ("from 10 p.m. to 6 a.m.")."""
+    out = list(timexes)
+    for i in range(len(out) - 1):
+        t, nxt = out[i], out[i + 1]
+        a, b = _DAY_VALUE.match(t.value), _DAY_VALUE.match(nxt.value)
+        if not (a and b and a.group(4) and b.group(4) and a.group(1) != "XXXX" and b.group(1) != "XXXX"
+                and _THROUGH.fullmatch(text, t.end, nxt.start)):
+            continue
+        if _names_a_day().search(nxt.text) and not _names_a_day().search(t.text):
+            day = date.fromisoformat(nxt.value[:10]) - timedelta(days=a.group(4) > b.group(4))
+            out[i] = replace(t, value=day.isoformat() + a.group(4), reason=f"'{t.text}': on the day of '{nxt.text}'")
+        elif not _names_a_day().search(nxt.text):
+            day = date.fromisoformat(t.value[:10]) + timedelta(days=b.group(4) < a.group(4))
+            out[i + 1] = replace(nxt, value=day.isoformat() + b.group(4),
+                                 reason=f"'{nxt.text}': the end of a range from '{t.text}'")
+    return out
+
+
+@cache
+def _names_a_day() -> re.Pattern:
+    """Words with which a clock time names its day ("on Tuesday", "Oct. 15", "tomorrow", "the next day")."""
+    days = "|".join(class_pattern(c) for c in ("WEEKDAY", "MONTH", "MONTH_ABBR"))
+    return re.compile(rf"{days}|\b(?:yesterday|today|tomorrow|tonight|last\s+night|this\s+\w+|the\s+\w+\s+day)\b",
+                      re.I)
+
+
 def _ends_inside(found: list[Timex], pos: int) -> bool:
     return any(t.start <= pos < t.end for t in found)
 
@@ -139,8 +167,7 @@ def join(text: str, timexes: list[Timex]) -> list[Timex]:
                 i += 1
                 continue
             start = opener.start() if opener else t.start
-            end_value = _overnight(t.value, nxt.value)
-            out.append(replace(t, start=start, end=nxt.end, text=text[start:nxt.end], end_value=end_value,
+            out.append(replace(t, start=start, end=nxt.end, text=text[start:nxt.end], end_value=nxt.value,
                                relative=t.relative or nxt.relative, anchored=t.anchored and nxt.anchored,
                                reason=f"a range: from {t.value} ({t.reason}) to {nxt.value} ({nxt.reason})"))
             i += 2
@@ -148,16 +175,6 @@ def join(text: str, timexes: list[Timex]) -> list[Timex]:
         out.append(t)
         i += 1
     return out
-
-
-def _overnight(first: str, last: str) -> str:
-    """The end of a clock-time range on the next day when it is earlier than the start ("10 p.m. to 6 a.m.")."""
-    a, b = _DAY_VALUE.match(first), _DAY_VALUE.match(last)
-    if not (a and b and a.group(4) and b.group(4) and a.group(1) != "XXXX") or a.groups()[:3] != b.groups()[:3]:
-        return last
-    if b.group(4) >= a.group(4):
-        return last
-    return (date(int(b.group(1)), int(b.group(2)), int(b.group(3))) + timedelta(days=1)).isoformat() + b.group(4)
 
 
 def _weekday(t: Timex) -> bool:

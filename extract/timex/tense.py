@@ -26,10 +26,12 @@ _PLUPERFECT = {"had", "had been"}  # turn it into a plan of the past ("had been 
 
 
 _NOUN_AFTER = re.compile(r"\s+of\b", re.I)
+_NOT_FINITE = re.compile(r"\b(?:to|do|does|did|not|never|n't)\s+$", re.I)  # "did not host", "to meet"
+_NOT_ACTIVE = re.compile(r"\s+(?:not\s+|n't\s+|never\s+|also\s+|still\s+)*(?:be|been|have|has|had)\b|\W*$", re.I)
 
 
 @cache
-def _cues() -> tuple[dict[str, str], list[tuple[re.Pattern, str]], frozenset[str], frozenset[str]]:
+def _cues() -> tuple[dict[str, str], list[tuple[re.Pattern, str]], frozenset[str], frozenset[str], frozenset[str]]:
     data = knowledge.toml_data("timex/tense.toml")
     words: dict[str, str] = {}
     phrases = []
@@ -40,7 +42,8 @@ def _cues() -> tuple[dict[str, str], list[tuple[re.Pattern, str]], frozenset[str
         for p in data[tense].get("phrases", []) + [v for v in schedule if " " in v]:
             phrases.append((re.compile(rf"\b{_alternation([p])}\b", re.I), tense))
     return (words, phrases, frozenset(w.lower() for w in data["past"].get("not_past", [])),
-            frozenset(w.lower() for w in data["future"].get("plan_verbs", [])))
+            frozenset(w.lower() for w in data["future"].get("plan_verbs", [])),
+            frozenset(data["future"].get("possibility", [])))
 
 
 @cache
@@ -72,7 +75,7 @@ def _alternation(words: list[str]) -> str:
 @lru_cache(maxsize=1024)
 def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, tense) of every tense cue in a sentence."""
-    words, phrases, not_past, plan_verbs = _cues()
+    words, phrases, not_past, plan_verbs, possibility = _cues()
     found: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
     for pattern, tense in phrases:
@@ -92,8 +95,11 @@ def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
                                 or _AFTER_MODAL.search(sentence, max(0, m.start() - 40), m.start())):
             tense = None  # "will be paid", "is expected", "will remain shut": a participle, not a past tense
         if (w in plan_verbs and m.start() > 0 and not _NOUN_AFTER.match(sentence, m.end())
-                and not _DETERMINER.search(sentence, max(0, m.start() - 30), m.start())):
+                and not _DETERMINER.search(sentence, max(0, m.start() - 30), m.start())
+                and not _NOT_FINITE.search(sentence, max(0, m.start() - 12), m.start())):
             tense = "future"  # "Parliament votes on Tuesday"; not "his visits", "heads of state"
+        if m.group(0) in possibility and not _NOT_ACTIVE.match(sentence, m.end()):
+            tense = "future"  # "could arrive early Thursday"; not "could be located Wednesday", "May"
         if tense:
             found.append((m.start(), m.end(), tense))
     found.sort()
