@@ -55,6 +55,24 @@ def timeml_pair(path: Path) -> tuple[str, str]:
             TIMEML.format(id=doc_id, dct=dct_tag, text=html.escape(text, quote=False)))
 
 
+def tag_and_score(pairs: dict[str, tuple[str, str]], errors: int = 0) -> None:
+    """Tag the untagged half of each (gold, untagged) TimeML pair with `python -m extract timeml`, then score."""
+    work = Path(tempfile.mkdtemp(prefix="newsline-timex-"))
+    try:
+        for d in ("gold", "in"):
+            (work / d).mkdir()
+        for name, (gold, plain) in pairs.items():
+            (work / "gold" / f"{name}.tml").write_text(gold, encoding="utf-8")
+            (work / "in" / f"{name}.tml").write_text(plain, encoding="utf-8")
+        py = sys.executable
+        subprocess.run([py, "-m", "extract", "timeml", str(work / "in"), str(work / "out")], check=True, cwd=ROOT,
+                       stdout=subprocess.DEVNULL)
+        cmd = [py, str(SCORER), str(work / "gold"), str(work / "out")]
+        subprocess.run(cmd + (["--errors", str(errors)] if errors else []), check=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("meantime", nargs="?", default=DEFAULT, type=Path)
@@ -64,21 +82,8 @@ def main() -> int:
     if not files or not SCORER.is_file():
         print(f"no MEANTIME documents in {a.meantime} or no {SCORER} (../shared is not beside the checkout)")
         return 0
-    work = Path(tempfile.mkdtemp(prefix="newsline-meantime-"))
-    try:
-        for d in ("gold", "in"):
-            (work / d).mkdir()
-        for path in files:
-            gold, plain = timeml_pair(path)
-            (work / "gold" / f"{path.stem}.tml").write_text(gold, encoding="utf-8")
-            (work / "in" / f"{path.stem}.tml").write_text(plain, encoding="utf-8")
-        py = sys.executable
-        subprocess.run([py, "-m", "extract", "timeml", str(work / "in"), str(work / "out")], check=True, cwd=ROOT)
-        print(f"MEANTIME corpus_apple: {len(files)} documents, title + date line + first four sentences each")
-        cmd = [py, str(SCORER), str(work / "gold"), str(work / "out")]
-        subprocess.run(cmd + (["--errors", str(a.errors)] if a.errors else []), check=True)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    print(f"MEANTIME corpus_apple: {len(files)} documents, title + date line + first four sentences each")
+    tag_and_score({path.stem: timeml_pair(path) for path in files}, a.errors)
     return 0
 
 

@@ -89,3 +89,22 @@ def test_timebank_documents_keep_their_text(tmp_path):
         body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S).group(1)
         document = raw.replace(body, re.sub(r"<[^>]+>", "", body))
         assert strip(timeml.tag_document(document)) == strip(document), f.name
+
+
+def test_every_hand_annotated_probe_line_becomes_a_timeml_pair():
+    """bench/probes: each annotated span is in its text, in order, so the probe benchmark scores what was meant."""
+    import sys
+    from pathlib import Path
+
+    bench = Path(__file__).resolve().parents[1] / "bench"
+    sys.path.insert(0, str(bench))
+    try:
+        from timex_probes import read_probes
+    finally:
+        sys.path.remove(str(bench))
+    files = sorted((bench / "probes").glob("*.tsv"))
+    assert len(files) == 6
+    pairs = {name: pair for f in files for name, pair in read_probes(f).items()}
+    assert len(pairs) == 749
+    gold, plain = pairs["heldout-001"]
+    assert "<TIMEX3 tid=\"t1\"" in gold and "<TIMEX3 tid=\"t1\"" not in plain

@@ -395,6 +395,7 @@ def test_n_units_after_an_event_is_a_duration():
     ("The plane circled for a half-hour.", "a half-hour", "PT30M"),
     ("The ceremony lasted three hours and 34 minutes.", "three hours and 34 minutes", "PT3H34M"),
     ("He served two years and three months.", "two years and three months", "P2Y3M"),
+    ("It took two days and 5 hours.", "two days and 5 hours", "P2DT5H"),
     ("Traffic was heavy on Easter Monday.", "Easter Monday", "2021-04-05"),
     ("The fireworks will start and last 12 minutes.", "12 minutes", "PT12M"),
     ("Shares rose over the past fortnight.", "the past fortnight", "P2W"),

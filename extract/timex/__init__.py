@@ -85,7 +85,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
             if span[2] == "year" and text.startswith(",", m.end) and _FRAME.fullmatch(text, sent.start, m.start):
                 frame_by_sentence[i] = result.value  # "In 2014, ...", "Last year, ...": the sentence's year
     found = ranges.share_year(text, ranges.order_weekdays(text, ranges.complete(text, found)))
-    found = ranges.share_day(text, found)
+    found = ranges.join_durations(text, ranges.share_day(text, found))
     return ranges.join(text, found) if join_ranges else found
 
 

@@ -547,17 +547,7 @@ def duration(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         return None
     if g.get("fraction"):
         count = (0 if count == "X" else count) + 0.5
-    value = duration_value(count, unit)
-    if g.get("minor_unit"):  # "three hours and 34 minutes": PT3H + 34M
-        minor_unit, minor_count = lookup("UNIT", g["minor_unit"]) or lookup("UNITS", g["minor_unit"]), number(
-            g.get("minor_number") or "")
-        order = ["Y", "M", "D", "TH", "TM", "TS"]  # ISO 8601 writes weeks alone, decades as years
-        if (not isinstance(minor_count, int) or "X" in value or minor_unit not in order or unit not in order
-                or order.index(minor_unit) <= order.index(unit)):
-            return None  # only a smaller unit after a larger one: not "three minutes and two hours"
-        minor = duration_value(minor_count, minor_unit)[1:]
-        value += minor[1:] if minor.startswith("T") and "T" in value else minor
-    return Value(value, "DURATION", reason="a length of time")
+    return Value(duration_value(count, unit), "DURATION", reason="a length of time")
 
 
 # Units as (TIMEX3 letter, time part?) and how a fraction of one is written in the next smaller unit.

@@ -25,6 +25,9 @@ _BARE_ENDPOINT = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?")  # "10", 
 _ENDS_IN_DAY_NUMBER = re.compile(r"\d(?:st|nd|rd|th)?$")
 _DAY_VALUE = re.compile(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)(T.*)?$")
 _MONTH_VALUE = re.compile(r"^(\d{4})-(\d\d)$")
+_SIMPLE_DURATION = re.compile(r"^P(T?)(\d+)([YMDHS])$")  # one count of one unit (weeks and decades stay alone)
+_UNIT_ORDER = ["Y", "M", "D", "TH", "TM", "TS"]
+_AND = re.compile(r",?\s+and\s+", re.I)
 _DATED = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")  # a month or a day
 _LISTED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:on\s+|in\s+)?", re.I)
 
@@ -117,6 +120,24 @@ def share_year(text: str, timexes: list[Timex]) -> list[Timex]:
         year = int(nxt.value[:4]) - (t.value[5:10] > nxt.value[5:10])  # "Dec. 28-Jan. 3, 2025": the year before
         out[i] = replace(t, value=f"{year:04d}{t.value[4:]}", relative=False, anchored=True,
                          reason=f"'{t.text}' takes the year of '{nxt.text}', written after it")
+    return out
+
+
+def join_durations(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Two lengths of time joined by "and", the larger unit first, are one: "three hours and 34 minutes" = PT3H34M."""
+    out: list[Timex] = []
+    for t in timexes:
+        last = out[-1] if out else None
+        a = _SIMPLE_DURATION.match(last.value) if last and last.type == "DURATION" else None
+        b = _SIMPLE_DURATION.match(t.value) if t.type == "DURATION" else None
+        if a and b and _AND.fullmatch(text, last.end, t.start) and _UNIT_ORDER.index(
+                a.group(1) + a.group(3)) < _UNIT_ORDER.index(b.group(1) + b.group(3)):
+            time_part = b.group(1) and not a.group(1)
+            value = last.value + ("T" if time_part else "") + b.group(2) + b.group(3)
+            out[-1] = replace(last, end=t.end, text=text[last.start:t.end], value=value,
+                              reason=f"'{last.text}' and '{t.text}': one length of time")
+            continue
+        out.append(t)
     return out
 
 

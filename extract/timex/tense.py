@@ -83,7 +83,7 @@ def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
             found.append((m.start(), m.end(), tense))
             taken.append((m.start(), m.end()))
     for m in _TOKEN.finditer(sentence):
-        if any(a <= m.start() < b for a, b in taken):
+        if taken and any(a <= m.start() < b for a, b in taken):
             continue
         w = m.group(0).lower()
         tense = words.get(w)
