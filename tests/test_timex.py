@@ -296,6 +296,7 @@ def test_expressions_of_the_second_seed():
     "The Mail on Sunday said so.",
     "It was the second outlet to close, after Apple Daily.",
     "Kowalski scored twice in the second half.",
+    "Organisers of the Aurat March said 3,000 women took part.",
     "The city's Christmas market drew crowds.",
     "The second half of the budget session resumed.",
     "The economy would shrink again before returning to growth.",
