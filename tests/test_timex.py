@@ -397,6 +397,10 @@ def test_n_units_after_an_event_is_a_duration():
     ("The ceremony lasted three hours and 34 minutes.", "three hours and 34 minutes", "PT3H34M"),
     ("He served two years and three months.", "two years and three months", "P2Y3M"),
     ("It took two days and 5 hours.", "two days and 5 hours", "P2DT5H"),
+    ("Sales for the nine months rose 4%.", "the nine months", "P9M"),  # "the" as TimeBank spans it
+    ("For the week, the Dow lost 6.9%.", "the week", "2021-W29"),
+    ("In the year-earlier third quarter, net income fell.", "the year-earlier third quarter", "2020-Q3"),
+    ("The building collapsed shortly after 9 o'clock this morning.", "9 o'clock this morning", "2021-07-23T09:00"),
     ("Traffic was heavy on Easter Monday.", "Easter Monday", "2021-04-05"),
     ("The fireworks will start and last 12 minutes.", "12 minutes", "PT12M"),
     ("Shares rose over the past fortnight.", "the past fortnight", "P2W"),
@@ -520,6 +524,7 @@ def test_tense_cues_in_clauses():
     assert one("Forecasters said a storm could arrive early Thursday.", date(1995, 1, 3))[2] == "1995-01-05"
     # eventive verbs in the present after a subject, singular or plural, are plans
     assert one("Jimmy Carter turns 100 on Tuesday.", date(2024, 9, 30))[2] == "2024-10-01"
+    assert one("Parliament returns on Tuesday.", date(2019, 9, 30))[2] == "2019-10-01"
     assert one("The Warriors host the Cavaliers on Thursday.", date(2015, 6, 1))[2] == "2015-06-04"
     assert one("They did not host the talks on Thursday.", date(2015, 6, 1))[2] == "2015-05-28"
     # "beat" is a past tense; "quarter-finals" is no quarter

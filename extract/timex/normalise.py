@@ -462,6 +462,10 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
             base_words = f"the {p['recent']} reported on before {_dct_words(ctx)}"
     if p.get("same_sentence_reference"):  # "a year ago": the same period as the one under discussion
         focus = ctx.reference or (ctx.recent or {}).get("quarter", "")
+        quarter = _ordinal(g.get("quarter"))
+        if quarter and ctx.dct:  # "the year-earlier third quarter": that quarter, the latest begun, a year before
+            quarter = 4 if quarter < 0 else quarter
+            focus = f"{ctx.dct.year - (quarter > (ctx.dct.month + 2) // 3)}-Q{quarter}"
         base, base_words = focus, f"the period under discussion ({focus})"
     if not base:
         if ctx.dct is None:
