@@ -230,6 +230,12 @@ def test_clock_times_and_ages():
      [("Oct. 2, 2015", "2015-10-02"), ("That night", "2015-10-02TNI"), ("The next morning", "2015-10-03TMO")]),
     ("The accord was signed in 1995. The previous year, fighting had peaked.",
      [("1995", "1995"), ("The previous year", "1994")]),
+    ("He stole until the fall of 2000. Agents searched his office that December; he was charged the following March.",
+     [("the fall of 2000", "2000-FA"), ("that December", "2000-12"), ("the following March", "2001-03")]),
+    ("In April 1994, troops overran the town. That summer, the UN warned of famine.",
+     [("April 1994", "1994-04"), ("That summer", "1994-SU")]),
+    ("Profit for 1999 rose 40%. It rose to 2.1 billion euros from 1.5 billion euros a year earlier.",
+     [("1999", "1999"), ("a year earlier", "1998")]),
     ("He bought a ticket on Dec. 27, 2018 and arrived at 6 p.m. the next day. Later that evening, he left.",
      [("Dec. 27, 2018", "2018-12-27"), ("6 p.m. the next day", "2018-12-28T18:00"),
       ("Later that evening", "2018-12-28TEV")]),
@@ -385,6 +391,8 @@ def test_n_units_after_an_event_is_a_duration():
     ("The deal is worth $2bn over five years.", "five years", "P5Y"),        # "over" as "during" stays out
     ("The meeting lasted over an hour.", "over an hour", "PT1H"),           # "over" as "more than" is in
     ("The strike began in mid-Feb.", "mid-Feb.", "2021-02"),
+    ("Families can now be reunited.", "now", "PRESENT_REF"),            # "can" is no article "an"
+    ("The company has recently expanded.", "recently", "PAST_REF"),     # "has" is no "as"
     ("Revenue jumped 30 percent last quarter.", "last quarter", "2021-Q2"),  # the one before, not the fourth
     ("The justices will return on the first Monday in October.", "the first Monday in October", "2021-10-04"),
     ("The shops will close on the last Friday of May.", "the last Friday of May", "2022-05-27"),
@@ -533,6 +541,9 @@ def test_tense_cues_in_clauses():
     # a half not begun is no past one; "the quarter" that ends is the current one
     assert one("Profit rose in the second half.", date(1998, 6, 30))[2] == "1997-H2"
     assert tags("The quarter ends today.", date(2024, 9, 30))[0][2] == "2024-Q3"
+    # a present-tense state before "until" keeps the deadline ahead, whatever the reporting verb
+    assert one("Aid groups warned that the rainy season, which lasts until October, is cutting off roads.",
+               date(2004, 7, 27))[2] == "2004-10"
     # an invitation is to something to come
     assert one("The president has invited leaders to the White House on Friday.", date(2019, 1, 3))[2] == "2019-01-04"
     # a dividend "payable" on a date and a plan "for" one look forward from a past clause

@@ -287,6 +287,12 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     if ctx.dct is None:
         probe = build(2000) or ""
         return Value("XXXX" + probe[4:] + suffix, text_type, True, False, "no year, and no publication date")
+    at = cal.interval(ctx.anchor.split("T")[0]) if p.get("from_anchor") and ctx.anchor else None
+    if at:  # "that December", "the following March": counted from the date the story is at
+        picked = choose_occurrence(build, at[1] if (direction or 0) > 0 else at[0], direction, None)
+        if picked:
+            how = {1: "the first after", -1: "the last before"}.get(direction or 0, "the one in the year of")
+            return Value(picked[0] + suffix, text_type, True, reason=f"{how} '{ctx.anchor_text}' ({ctx.anchor})")
     picked = choose_occurrence(build, ctx.dct, direction, ctx.tense, ctx.figure)
     if picked is None:
         return None
@@ -461,7 +467,7 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
             base = cal.shift(ctx.dct, unit, 0 if ctx.tense == FUTURE else p["fallback"])
             base_words = f"the {p['recent']} reported on before {_dct_words(ctx)}"
     if p.get("same_sentence_reference"):  # "a year ago": the same period as the one under discussion
-        focus = ctx.reference or (ctx.recent or {}).get("quarter", "")
+        focus = ctx.reference or (ctx.recent or {}).get("quarter", "") or (ctx.recent or {}).get("year", "")
         quarter = _ordinal(g.get("quarter"))
         if quarter and ctx.dct:  # "the year-earlier third quarter": that quarter, the latest begun, a year before
             quarter = 4 if quarter < 0 else quarter
