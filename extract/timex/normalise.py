@@ -104,6 +104,11 @@ def _dct_words(ctx: Context) -> str:
 # ---- resolving a year or a weekday against the publication date --------------------------------------
 
 
+def _looks_back(tense: str | None) -> bool:
+    """True for a past clause and for "since" (which never looks past publication)."""
+    return tense in (PAST, SINCE)
+
+
 def choose_occurrence(make: Callable[[int], str | None], dct: date, direction: int | None, tense: str | None,
                       figure: bool = False) -> tuple[str, str] | None:
     """Pick the year for a value without one: (value, why). `make(year)` builds the value for a year.
@@ -182,8 +187,8 @@ def resolve_weekday(weekday: int, dct: date, direction: int | None, tense: str |
         return monday + timedelta(days=weekday - 1), "'this': the one in the week of publication"
     if tense == FUTURE:
         return dct + timedelta(days=fwd), "future tense: the one on or after publication"
-    if tense in (PAST, SINCE) or back <= fwd or back <= 3:
-        why = "past tense" if tense in (PAST, SINCE) else "no future cue"
+    if _looks_back(tense) or back <= fwd or back <= 3:
+        why = "past tense" if _looks_back(tense) else "no future cue"
         return dct - timedelta(days=back), f"{why}: the one on or before publication"
     return dct + timedelta(days=fwd), "the nearest one after publication"
 
@@ -251,9 +256,9 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         return Value(v + suffix, text_type, True, reason=f"the year relative to {_dct_words(ctx)}") if v else None
     if relday:
         return _relative_day(relday, suffix, text_type, ctx, story=p.get("story", False))
-    nth_weekday = bool(weekday and month and week_of_month)
+    nth_of_month = bool(weekday and month and week_of_month)  # "the first Monday in October"
     if year is not None:
-        if weekday and not (month and day) and not nth_weekday:
+        if weekday and not (month and day) and not nth_of_month:
             return None
         v = build(year)
         if v and p.get("week"):
@@ -261,7 +266,7 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         return Value(v + suffix if v else "", text_type, reason="a full date") if v else None
     if day and not (month or weekday):
         return _day_of_month(day, ctx)
-    if weekday and not (month and day) and not nth_weekday:
+    if weekday and not (month and day) and not nth_of_month:
         if ctx.dct is None:
             return Value(f"XXXX-WXX-{weekday}{suffix}", text_type, True, False, "needs a publication date")
         d, why = resolve_weekday(weekday, ctx.dct, direction, ctx.tense)
@@ -308,11 +313,11 @@ def _day_of_month(day: int, ctx: Context) -> Value | None:
     named = cal.interval(ctx.anchor.split("T")[0]) if ctx.anchor else None
     if named and named[2] in ("day", "month") and day <= cal.month_length(named[0].year, named[0].month):
         d = date(named[0].year, named[0].month, day)
-        if not ctx.dct or not (ctx.tense in (PAST, SINCE) and d > ctx.dct or ctx.tense == FUTURE and d < ctx.dct):
+        if not ctx.dct or not (_looks_back(ctx.tense) and d > ctx.dct or ctx.tense == FUTURE and d < ctx.dct):
             return Value(d.isoformat(), "", True, reason=f"in the month last mentioned ({ctx.anchor_text})")
     if not ctx.dct:
         return Value(f"XXXX-XX-{day:02d}", "", True, False, "no month in the text, and no publication date")
-    past = ctx.tense in (PAST, SINCE)
+    past = _looks_back(ctx.tense)
     shift = -1 if past and day > ctx.dct.day else 1 if ctx.tense == FUTURE and day < ctx.dct.day else 0
     year, month = map(int, cal.month_value(ctx.dct.year, ctx.dct.month + shift).split("-"))
     if day > cal.month_length(year, month):
@@ -393,7 +398,7 @@ def offset(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         return None
     n = p.get("n")
     if n == "tense":  # "the weekend": the last one in a past clause, else the coming one
-        n = -1 if ctx.tense in (PAST, SINCE) else 0
+        n = -1 if _looks_back(ctx.tense) else 0
     if n is None:
         n = lookup("DIRECTION", g.get("dir"))
     if g.get("number"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from extract import knowledge
@@ -23,15 +24,24 @@ _CLAUSE_BREAK = re.compile(r"[;:“”\"]|,\s+(?:but|while|whereas|although|as|a
 WINDOW = 10  # tokens looked at on each side
 _AUXILIARIES = {"was", "were", "is", "are", "am"}  # carry a future that follows them ("was expected to")
 _PLUPERFECT = {"had", "had been"}  # turn it into a plan of the past ("had been scheduled to expire Friday")
-
-
 _NOUN_AFTER = re.compile(r"\s+of\b", re.I)
 _NOT_FINITE = re.compile(r"\b(?:to|do|does|did|not|never|n't)\s+$", re.I)  # "did not host", "to meet"
 _NOT_ACTIVE = re.compile(r"\s+(?:not\s+|n't\s+|never\s+|also\s+|still\s+)*(?:be|been|have|has|had)\b|\W*$", re.I)
 
 
+@dataclass(frozen=True)
+class _Cues:
+    """The cue words of tense.toml, ready to apply."""
+
+    words: dict[str, str]  # word -> tense
+    phrases: list[tuple[re.Pattern, str]]  # multi-word cues, checked first
+    not_past: frozenset[str]  # -ed words that are no past tense
+    plan_verbs: frozenset[str]  # present forms that are plans after a subject
+    possibility: frozenset[str]  # modals that look forward before an active verb
+
+
 @cache
-def _cues() -> tuple[dict[str, str], list[tuple[re.Pattern, str]], frozenset[str], frozenset[str], frozenset[str]]:
+def _cues() -> _Cues:
     data = knowledge.toml_data("timex/tense.toml")
     words: dict[str, str] = {}
     phrases = []
@@ -41,9 +51,9 @@ def _cues() -> tuple[dict[str, str], list[tuple[re.Pattern, str]], frozenset[str
             words[w.lower()] = tense
         for p in data[tense].get("phrases", []) + [v for v in schedule if " " in v]:
             phrases.append((re.compile(rf"\b{_alternation([p])}\b", re.I), tense))
-    return (words, phrases, frozenset(w.lower() for w in data["past"].get("not_past", [])),
-            frozenset(w.lower() for w in data["future"].get("plan_verbs", [])),
-            frozenset(data["future"].get("possibility", [])))
+    return _Cues(words, phrases, frozenset(w.lower() for w in data["past"].get("not_past", [])),
+                 frozenset(w.lower() for w in data["future"].get("plan_verbs", [])),
+                 frozenset(data["future"].get("possibility", [])))
 
 
 @cache
@@ -75,10 +85,10 @@ def _alternation(words: list[str]) -> str:
 @lru_cache(maxsize=1024)
 def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, tense) of every tense cue in a sentence."""
-    words, phrases, not_past, plan_verbs, possibility = _cues()
+    known = _cues()
     found: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
-    for pattern, tense in phrases:
+    for pattern, tense in known.phrases:
         for m in pattern.finditer(sentence):
             found.append((m.start(), m.end(), tense))
             taken.append((m.start(), m.end()))
@@ -86,19 +96,19 @@ def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
         if taken and any(a <= m.start() < b for a, b in taken):
             continue
         w = m.group(0).lower()
-        tense = words.get(w)
+        tense = known.words.get(w)
         stem = _PREFIXED.sub("", w, count=1) if "-" in w else w
-        if (tense is None and len(stem) > 4 and stem.endswith("ed") and "-" not in stem and stem not in not_past
+        if (tense is None and len(stem) > 4 and stem.endswith("ed") and "-" not in stem and stem not in known.not_past
                 and not _DETERMINER.search(sentence, max(0, m.start() - 30), m.start())):
             tense = "past"
         if tense == "past" and (_PASSIVE.search(sentence, 0, m.start())
                                 or _AFTER_MODAL.search(sentence, max(0, m.start() - 40), m.start())):
             tense = None  # "will be paid", "is expected", "will remain shut": a participle, not a past tense
-        if (w in plan_verbs and m.start() > 0 and not _NOUN_AFTER.match(sentence, m.end())
+        if (w in known.plan_verbs and m.start() > 0 and not _NOUN_AFTER.match(sentence, m.end())
                 and not _DETERMINER.search(sentence, max(0, m.start() - 30), m.start())
                 and not _NOT_FINITE.search(sentence, max(0, m.start() - 12), m.start())):
             tense = "future"  # "Parliament votes on Tuesday"; not "his visits", "heads of state"
-        if m.group(0) in possibility and not _NOT_ACTIVE.match(sentence, m.end()):
+        if m.group(0) in known.possibility and not _NOT_ACTIVE.match(sentence, m.end()):
             tense = "future"  # "could arrive early Thursday"; not "could be located Wednesday", "May"
         if tense:
             found.append((m.start(), m.end(), tense))
@@ -116,6 +126,7 @@ def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
 
 @cache
 def _since() -> re.Pattern:
+    """The "since" words of tense.toml."""
     return re.compile(rf"\b(?:{_alternation(knowledge.toml_data('timex/tense.toml')['past']['since'])})\b", re.I)
 
 
