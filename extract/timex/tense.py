@@ -15,7 +15,7 @@ _AFTER_MODAL = re.compile(
     r"(?:\b(?:will|would|shall|can|could|may|might|must|should)|'ll|’ll)\s+(?:not\s+)?(?:[a-z]+\s+)?$", re.I)
 # "a still unspecified date", "the disputed area", "on imported cars", "with markets closed": an -ed word after a
 # determiner or a preposition is an adjective, and so is one in a "with" phrase.
-_DETERMINER = re.compile(r"\b(?:a|an|the|this|these|those|its|their|his|her|our|my|your|on|in|of|for|from|at|about|"
+_MODIFIER_SLOT = re.compile(r"\b(?:a|an|the|this|these|those|its|their|his|her|our|my|your|on|in|of|for|from|at|about|"
                          r"against|into|over|under|between|among|without)\s+"
                          r"(?:(?:\w+ly|still|much|most|more|less|well|long|newly)\s+)?$"
                          r"|\bwith\s+(?:(?!(?:and|or|but|who|which|that)\b)[\w.'’-]+\s+){1,3}$", re.I)
@@ -99,13 +99,13 @@ def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
         tense = known.words.get(w)
         stem = _PREFIXED.sub("", w, count=1) if "-" in w else w
         if (tense is None and len(stem) > 4 and stem.endswith("ed") and "-" not in stem and stem not in known.not_past
-                and not _DETERMINER.search(sentence, max(0, m.start() - 30), m.start())):
+                and not _MODIFIER_SLOT.search(sentence, max(0, m.start() - 30), m.start())):
             tense = "past"
         if tense == "past" and (_PASSIVE.search(sentence, 0, m.start())
                                 or _AFTER_MODAL.search(sentence, max(0, m.start() - 40), m.start())):
             tense = None  # "will be paid", "is expected", "will remain shut": a participle, not a past tense
         if (w in known.plan_verbs and m.start() > 0 and not _NOUN_AFTER.match(sentence, m.end())
-                and not _DETERMINER.search(sentence, max(0, m.start() - 30), m.start())
+                and not _MODIFIER_SLOT.search(sentence, max(0, m.start() - 30), m.start())
                 and not _NOT_FINITE.search(sentence, max(0, m.start() - 12), m.start())):
             tense = "future"  # "Parliament votes on Tuesday"; not "his visits", "heads of state"
         if m.group(0) in known.possibility and not _NOT_ACTIVE.match(sentence, m.end()):
