@@ -303,6 +303,11 @@ def test_expressions_of_the_second_seed():
     "It was the second outlet to close, after Apple Daily.",
     "Kowalski scored twice in the second half.",
     "Organisers of the Aurat March said 3,000 women took part.",
+    "Spain beat France in the Euro 2024 semi-final.",
+    "Veterans of the Six-Day War and the Hundred Years' War met.",
+    "The NCAA will hold March Madness games without fans.",
+    "The pound plunged, and May, the home secretary, spoke.",
+    "Rio de Janeiro will host the next Summer Olympics.",
     "The city's Christmas market drew crowds.",
     "The second half of the budget session resumed.",
     "The economy would shrink again before returning to growth.",
@@ -391,6 +396,7 @@ def test_n_units_after_an_event_is_a_duration():
     ("The deal is worth $2bn over five years.", "five years", "P5Y"),        # "over" as "during" stays out
     ("The meeting lasted over an hour.", "over an hour", "PT1H"),           # "over" as "more than" is in
     ("The strike began in mid-Feb.", "mid-Feb.", "2021-02"),
+    ("Retailers expect record traffic on Black Friday.", "Black Friday", "2021-11-26"),
     ("Families can now be reunited.", "now", "PRESENT_REF"),            # "can" is no article "an"
     ("The company has recently expanded.", "recently", "PAST_REF"),     # "has" is no "as"
     ("Revenue jumped 30 percent last quarter.", "last quarter", "2021-Q2"),  # the one before, not the fourth
@@ -544,6 +550,14 @@ def test_tense_cues_in_clauses():
     # a present-tense state before "until" keeps the deadline ahead, whatever the reporting verb
     assert one("Aid groups warned that the rainy season, which lasts until October, is cutting off roads.",
                date(2004, 7, 27))[2] == "2004-10"
+    # a commitment looks forward ("vowed to stage protests on Friday"); a plan verb after a number is a noun
+    assert one("Supporters vowed to stage fresh protests on Friday.", date(2013, 7, 4))[2] == "2013-07-05"
+    assert one("Kerry was considering flying to Geneva on Saturday.", date(2013, 11, 22))[2] == "2013-11-23"
+    assert one("The Senate had approved the bill by 89 votes to 8 on Tuesday.", date(2013, 1, 2))[2] == "2013-01-01"
+    assert tags("The Games, which opened on July 27, end on Sunday.", date(2012, 8, 6))[1][2] == "2012-08-12"
+    # a past form in a "with" phrase is a participle
+    assert one("Trading will be thin, with markets closed on Friday.", date(2015, 12, 28))[2] == "2016-01-01"
+    assert tags("The Senate will vote Tuesday, with reforms left for the fall.", date(2021, 8, 9))[1][2] == "2021-FA"
     # an invitation is to something to come
     assert one("The president has invited leaders to the White House on Friday.", date(2019, 1, 3))[2] == "2019-01-04"
     # a dividend "payable" on a date and a plan "for" one look forward from a past clause

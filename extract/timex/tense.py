@@ -13,19 +13,20 @@ _PASSIVE = re.compile(r"\b(?:be|being|been|is|are|am|to)\s+(?:\w+ly\s+)?$", re.I
 # "will cut", "will remain shut", "will hold subdued services": a past form after a modal (and a verb) is none.
 _AFTER_MODAL = re.compile(
     r"(?:\b(?:will|would|shall|can|could|may|might|must|should)|'ll|’ll)\s+(?:not\s+)?(?:[a-z]+\s+)?$", re.I)
-# "a still unspecified date", "the disputed area", "on imported cars", "with markets closed": an -ed word after a
-# determiner or a preposition is an adjective, and so is one in a "with" phrase.
+# "a still unspecified date", "the disputed area", "on imported cars": an -ed word after a determiner or a
+# preposition is an adjective.
 _MODIFIER_SLOT = re.compile(r"\b(?:a|an|the|this|these|those|its|their|his|her|our|my|your|on|in|of|for|from|at|about|"
-                         r"against|into|over|under|between|among|without)\s+"
-                         r"(?:(?:\w+ly|still|much|most|more|less|well|long|newly)\s+)?$"
-                         r"|\bwith\s+(?:(?!(?:and|or|but|who|which|that)\b)[\w.'’-]+\s+){1,3}$", re.I)
+                            r"against|into|over|under|between|among|without)\s+"
+                            r"(?:(?:\w+ly|still|much|most|more|less|well|long|newly)\s+)?$", re.I)
+# "with markets closed on Friday", "with reforms left for the fall": a past form in a "with" phrase is a participle.
+_WITH_PHRASE = re.compile(r"\bwith\s+(?:(?!(?:and|or|but|who|which|that)\b)[\w.'’-]+\s+){1,3}$", re.I)
 _PREFIXED = re.compile(r"(?:re|co|pre|un|over|under|out|mis|de|dis)-(?=[a-z]+ed$)", re.I)  # "re-elected"
 _CLAUSE_BREAK = re.compile(r"[;:“”\"]|,\s+(?:but|while|whereas|although|as|and)\b|\s+—\s+|\s+--\s+")
 WINDOW = 10  # tokens looked at on each side
 _AUXILIARIES = {"was", "were", "is", "are", "am"}  # carry a future that follows them ("was expected to")
 _PLUPERFECT = {"had", "had been"}  # turn it into a plan of the past ("had been scheduled to expire Friday")
 _NOUN_AFTER = re.compile(r"\s+of\b", re.I)
-_NOT_FINITE = re.compile(r"\b(?:to|do|does|did|not|never|n't)\s+$", re.I)  # "did not host", "to meet"
+_NOT_FINITE = re.compile(r"\b(?:to|do|does|did|not|never|n't)\s+$|\d\s+$", re.I)  # "did not host", "89 votes"
 _NOT_ACTIVE = re.compile(r"\s+(?:not\s+|n't\s+|never\s+|also\s+|still\s+)*(?:be|been|have|has|had)\b|\W*$", re.I)
 
 
@@ -102,7 +103,8 @@ def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
                 and not _MODIFIER_SLOT.search(sentence, max(0, m.start() - 30), m.start())):
             tense = "past"
         if tense == "past" and (_PASSIVE.search(sentence, 0, m.start())
-                                or _AFTER_MODAL.search(sentence, max(0, m.start() - 40), m.start())):
+                                or _AFTER_MODAL.search(sentence, max(0, m.start() - 40), m.start())
+                                or _WITH_PHRASE.search(sentence, max(0, m.start() - 60), m.start())):
             tense = None  # "will be paid", "is expected", "will remain shut": a participle, not a past tense
         if (w in known.plan_verbs and m.start() > 0 and not _NOUN_AFTER.match(sentence, m.end())
                 and not _MODIFIER_SLOT.search(sentence, max(0, m.start() - 30), m.start())
