@@ -243,6 +243,8 @@ def test_clock_times_and_ages():
      [("July 7, 2022", "2022-07-07"), ("That week", "2022-W27"), ("the previous Friday", "2022-07-01")]),
     ("Third-quarter sales rose, and it expects more by the end of the year. Sales in the previous quarter fell.",
      [("Third-quarter", "2021-Q3"), ("the end of the year", "2021"), ("the previous quarter", "2021-Q2")]),
+    ("Missiles have been fired since January 2022. A submarine is expected to visit by the end of the month.",
+     [("January 2022", "2022-01"), ("the end of the month", "2021-07")]),          # a future clause: publication's
     ("The summit opened on June 4, 2019. By the end of the week, no deal had emerged.",
      [("June 4, 2019", "2019-06-04"), ("the end of the week", "2019-W23")]),
     ("Sales rose 5% from the previous quarter.", [("the previous quarter", "2021-Q2")]),
@@ -304,6 +306,7 @@ def test_expressions_of_the_second_seed():
     "Kowalski scored twice in the second half.",
     "Organisers of the Aurat March said 3,000 women took part.",
     "Spain beat France in the Euro 2024 semi-final.",
+    "Funds were set aside under the 14th Five-Year Plan.",
     "Veterans of the Six-Day War and the Hundred Years' War met.",
     "The NCAA will hold March Madness games without fans.",
     "The pound plunged, and May, the home secretary, spoke.",
@@ -397,6 +400,10 @@ def test_n_units_after_an_event_is_a_duration():
     ("The meeting lasted over an hour.", "over an hour", "PT1H"),           # "over" as "more than" is in
     ("The strike began in mid-Feb.", "mid-Feb.", "2021-02"),
     ("Retailers expect record traffic on Black Friday.", "Black Friday", "2021-11-26"),
+    ("GDP shrank in the April-June quarter.", "the April-June quarter", "2021-Q2"),
+    ("He arrived in Washington on Tuesday local time.", "Tuesday local time", "2021-07-20"),
+    ("It followed a week-long closure.", "week-long", "P1W"),                 # the article is the noun's
+    ("The moratorium was extended by another three months.", "another three months", "P3M"),
     ("Families can now be reunited.", "now", "PRESENT_REF"),            # "can" is no article "an"
     ("The company has recently expanded.", "recently", "PAST_REF"),     # "has" is no "as"
     ("Revenue jumped 30 percent last quarter.", "last quarter", "2021-Q2"),  # the one before, not the fourth
@@ -550,6 +557,9 @@ def test_tense_cues_in_clauses():
     # a present-tense state before "until" keeps the deadline ahead, whatever the reporting verb
     assert one("Aid groups warned that the rainy season, which lasts until October, is cutting off roads.",
                date(2004, 7, 27))[2] == "2004-10"
+    # "since" is counted from publication, not from a date written just before
+    assert tags("The truce took hold on Nov. 10, 2020. Since December, activists have blocked the road.",
+                date(2023, 9, 20))[1][2] == "2022-12"
     # a commitment looks forward ("vowed to stage protests on Friday"); a plan verb after a number is a noun
     assert one("Supporters vowed to stage fresh protests on Friday.", date(2013, 7, 4))[2] == "2013-07-05"
     assert one("Kerry was considering flying to Geneva on Saturday.", date(2013, 11, 22))[2] == "2013-11-23"

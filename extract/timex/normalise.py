@@ -207,6 +207,8 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     weekday = _weekday(g)
     season = lookup("SEASON", g.get("season")) or p.get("season")
     quarter = _ordinal(g.get("quarter")) or p.get("quarter")
+    if g.get("quarter_month"):  # "the April-June quarter"
+        quarter = ((month_number(g["quarter_month"]) or 1) + 2) // 3
     half = _ordinal(g.get("half")) or p.get("half")
     if half == -1:
         half = 2
@@ -287,7 +289,7 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         if v:
             return Value(v + suffix, text_type, True,
                          reason=f"no year in the text; the year the sentence opens with ({ctx.frame})")
-    if ctx.written and direction is None and (v := _near_written(build, ctx.written)):  # "May 10, 2023 ... May 12"
+    if ctx.written and direction is None and ctx.tense != SINCE and (v := _near_written(build, ctx.written)):
         return Value(v + suffix, text_type, True, reason=f"no year in the text; the year of {ctx.written} just before")
     if ctx.dct is None:
         probe = build(2000) or ""
@@ -493,8 +495,9 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     if coarse and unit == "Q" and (ctx.recent or {}).get("quarter"):  # "the previous quarter" after "this year"
         base = ctx.recent["quarter"]
         base_words, span, coarse = f"the quarter last mentioned ({base})", cal.interval(base), False
-    if coarse and (p.get("finer_anchor") or unit == "Q") and ctx.dct:
-        base, base_words = ctx.dct.isoformat(), _dct_words(ctx)  # "the end of the month" after "late 2006"
+    to_publication = coarse and unit == "Q" or p.get("finer_anchor") and (coarse or not _looks_back(ctx.tense))
+    if to_publication and ctx.dct:  # "the end of the month" after "late 2006", or in a clause not looking back
+        base, base_words = ctx.dct.isoformat(), _dct_words(ctx)
         span, coarse = cal.interval(base), False
     weekday = _weekday(g)
     if weekday and span[2] in ("day", "week"):  # "the previous Friday": the Friday before the day or week
