@@ -243,6 +243,8 @@ def test_clock_times_and_ages():
      [("July 7, 2022", "2022-07-07"), ("That week", "2022-W27"), ("the previous Friday", "2022-07-01")]),
     ("Third-quarter sales rose, and it expects more by the end of the year. Sales in the previous quarter fell.",
      [("Third-quarter", "2021-Q3"), ("the end of the year", "2021"), ("the previous quarter", "2021-Q2")]),
+    ("Elections are on Feb. 25, 2023, with a second round two weeks later.",
+     [("Feb. 25, 2023", "2023-02-25"), ("two weeks later", "2023-03-11")]),   # weeks counted from a day: a day
     ("Missiles have been fired since January 2022. A submarine is expected to visit by the end of the month.",
      [("January 2022", "2022-01"), ("the end of the month", "2021-07")]),          # a future clause: publication's
     ("The summit opened on June 4, 2019. By the end of the week, no deal had emerged.",

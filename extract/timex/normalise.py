@@ -515,6 +515,8 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
                      reason=f"the {p.get('recent', 'period')} under discussion ({base}) in {g['year']}")
     if p.get("keep_granularity") and unit == "Y":  # "a year earlier" than a quarter is that quarter a year before
         v = cal.shift_value(base, years=int(n))
+    elif unit in ("W", "2W") and span[2] == "day" and g.get("number"):  # "two weeks later" than a day: that day
+        v = cal.shift_date(span[0], unit, int(n)).isoformat()
     else:
         v = cal.shift(span[0], unit, int(n))
     if v is None:
