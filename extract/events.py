@@ -194,7 +194,8 @@ def build(article: Article, sentences: list[Sentence], timexes: list[Timex], men
                 why = f"no time expression; the story is at {story.text!r} ({story.value}), named earlier"
                 t = replace(story, text="", relative=True, end_value="", reason=why)
             out.append(_event(article, published, sent, t, trig, event_type, scope))
-        story = next((t for t in reversed(times) if _is_past_day(t, published)), story)
+        story = next((t for t in reversed(times) if _is_past_day(t, published)  # not "since October 7": a start
+                      and not _SINCE.search(article.text, max(0, t.start - 12), t.start)), story)
     return out
 
 

@@ -140,6 +140,10 @@ def test_since_a_date_runs_to_publication():
     assert [(e.event_type, e.date_start, e.date_end) for e in found] == [
         ("military_posture", "2014-01-01", "2024-03-08"), ("armed_clash", "2023-10-01", "2024-03-08")]
     assert "until publication" in found[0].reason
+    # the start of a "since" stretch is no day the story moves to
+    found = events("Airstrikes killed 71 people on Tuesday. The ministry said 2,778 people had been killed since "
+                   "Oct. 7. The military said it had struck 200 targets.")
+    assert [(e.trigger, e.date_start) for e in found][-1] == ("said", "2024-03-05")
 
 
 def test_a_passive_that_names_nobody_is_no_statement():

@@ -107,6 +107,12 @@ def test_weekdays_follow_the_tense(text, value):
     assert one(text)[2] == value
 
 
+def test_a_weekday_after_until_follows_the_one_that_opens_the_stretch():
+    found = tags("The mayor announced a curfew beginning at 8 p.m. Tuesday and lasting until 7 a.m. Thursday.",
+                 date(2022, 3, 15))
+    assert [t[2] for t in found] == ["2022-03-15T20:00", "2022-03-17T07:00"]
+
+
 def test_a_weekday_range_runs_forward_but_a_list_of_weekdays_is_not_a_range():
     assert tags("Talks will run Thursday-Monday.", join_ranges=False) == [
         ("Thursday", "DATE", "2021-07-29"), ("Monday", "DATE", "2021-08-02")]

@@ -28,6 +28,8 @@ _MONTH_VALUE = re.compile(r"^(\d{4})-(\d\d)$")
 _SIMPLE_DURATION = re.compile(r"^P(T?)(\d+)([YMDHS])$")  # one count of one unit (weeks and decades stay alone)
 _UNIT_ORDER = ["Y", "M", "D", "TH", "TM", "TS"]
 _AND = re.compile(r",?\s+and\s+", re.I)
+_UNTIL_AFTER = re.compile(r"[^.;]{0,40}?\b(?:until|till|through|to)\s+(?:at\s+)?", re.I)  # "... and lasting until"
+_WORD = re.compile(r"[A-Za-z]+\.?")
 _DATED = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")  # a month or a day
 _LISTED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:on\s+|in\s+)?", re.I)
 
@@ -97,11 +99,13 @@ def complete(text: str, timexes: list[Timex]) -> list[Timex]:
 
 
 def order_weekdays(text: str, timexes: list[Timex]) -> list[Timex]:
-    """A weekday that ends a range falls after the one that opens it ("from Monday through Wednesday")."""
+    """A weekday that ends a range falls after the one that opens it ("from Monday through Wednesday",
+    "a curfew beginning at 8 p.m. Tuesday and lasting until 7 a.m. Thursday")."""
     out = list(timexes)
     for i in range(len(out) - 1):
         t, nxt = out[i], out[i + 1]
-        if _weekday(t) and _weekday(nxt) and nxt.value < t.value and _THROUGH.fullmatch(text[t.end:nxt.start]):
+        ends = _THROUGH.fullmatch(text[t.end:nxt.start]) or _UNTIL_AFTER.fullmatch(text, t.end, nxt.start)
+        if _names_weekday(t) and _names_weekday(nxt) and nxt.value < t.value and ends:
             later = date.fromisoformat(nxt.value[:10]) + timedelta(days=7)
             out[i + 1] = replace(nxt, value=later.isoformat() + nxt.value[10:],
                                  reason=f"'{nxt.text}': the first one after '{t.text}' ({t.value}), opening a range")
@@ -198,9 +202,9 @@ def join(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
-def _weekday(t: Timex) -> bool:
-    """True for a lone weekday name resolved to a day ("Monday", "Weds.")."""
-    return bool(_DAY_VALUE.match(t.value)) and bool(weekday_number(t.text))
+def _names_weekday(t: Timex) -> bool:
+    """True for a day or a time of one that a weekday name gives ("Monday", "7 a.m. Thursday")."""
+    return bool(_DAY_VALUE.match(t.value)) and any(weekday_number(w) for w in _WORD.findall(t.text))
 
 
 def _is_range(text: str, a: Timex, b: Timex) -> bool:
