@@ -87,6 +87,15 @@ def test_closing_imperative_appeal_is_removed():
     assert clean("\n".join(NEWS + ["", "Support independent journalism. Donate today."])) == "\n".join(NEWS)
 
 
+@pytest.mark.parametrize("appeal", [
+    "Readers can support our independent reporting by becoming members.",
+    "This article was produced with support from readers like you.",
+    "Support independent journalism from the Horn of Africa by subscribing to our newsletter.",
+])
+def test_one_line_closing_appeals_in_other_words_are_removed(appeal):
+    assert clean("\n".join(NEWS + ["", appeal])) == "\n".join(NEWS)
+
+
 def test_membership_appeal_opened_by_a_spoken_line_is_removed():
     text = "\n".join(NEWS + [
         "Hi, this is the newsroom. Ukraine's independent media needs you more than ever.",
