@@ -146,6 +146,13 @@ def test_since_a_date_runs_to_publication():
     assert [(e.trigger, e.date_start) for e in found][-1] == ("said", "2024-03-05")
 
 
+def test_seizing_power_and_a_state_of_emergency_are_political_and_a_state_is_no_statement():
+    found = events("The junta, which seized power in 2021, extended a state of emergency on Wednesday. "
+                   "The state of Texas sued on Tuesday.")
+    assert [(e.event_type, e.trigger) for e in found] == [
+        ("political", "seized power"), ("political", "state of emergency"), ("legal", "sued")]
+
+
 def test_a_passive_that_names_nobody_is_no_statement():
     assert [(e.event_type, e.trigger) for e in events("The talks are expected to last several days.")] == [
         ("meeting", "talks")]
