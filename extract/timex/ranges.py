@@ -1,4 +1,5 @@
-"""Ranges: complete bare endpoints ("Aug. 5-10" -> "10") and join two endpoints into one range."""
+"""Ranges and other pairs: complete bare endpoints ("Aug. 5-10" -> "10"), let the ends of a range or list share
+a year or a day, join two endpoints into one range, and two lengths into one ("three hours and 34 minutes")."""
 
 from __future__ import annotations
 
