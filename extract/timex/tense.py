@@ -35,7 +35,7 @@ class _Cues:
     """The cue words of tense.toml, ready to apply."""
 
     words: dict[str, str]  # word -> tense
-    phrases: list[tuple[re.Pattern, str]]  # multi-word cues, checked first
+    phrases: list[tuple[re.Pattern, str]]  # multi-word cues of each tense, checked first
     not_past: frozenset[str]  # -ed words that are no past tense
     plan_verbs: frozenset[str]  # present forms that are plans after a subject
     possibility: frozenset[str]  # modals that look forward before an active verb
@@ -50,8 +50,9 @@ def _cues() -> _Cues:
         schedule = data[tense].get("schedule_verbs", [])  # also cues where they do not stand right before
         for w in data[tense].get("words", []) + [v for v in schedule if " " not in v]:
             words[w.lower()] = tense
-        for p in data[tense].get("phrases", []) + [v for v in schedule if " " in v]:
-            phrases.append((re.compile(rf"\b{_alternation([p])}\b", re.I), tense))
+        listed = data[tense].get("phrases", []) + [v for v in schedule if " " in v]
+        if listed:  # one alternation per tense, longest first
+            phrases.append((re.compile(rf"\b(?:{_alternation(listed)})\b", re.I), tense))
     return _Cues(words, phrases, frozenset(w.lower() for w in data["past"].get("not_past", [])),
                  frozenset(w.lower() for w in data["future"].get("plan_verbs", [])),
                  frozenset(data["future"].get("possibility", [])))
