@@ -602,6 +602,12 @@ def test_a_day_counted_from_a_year_or_month_keeps_only_what_is_known():
     assert tags("Talks opened on March 4. The next day they failed.")[1][2] == "2021-03-05"
 
 
+def test_overnight_is_the_night_before_the_day_its_sentence_names():
+    found = tags("Zelensky spoke on Friday. Missiles struck Kyiv overnight, the air force said on Monday.",
+                 date(2024, 6, 17))
+    assert [t[2] for t in found] == ["2024-06-14", "2024-06-16TNI", "2024-06-17"]
+
+
 def test_overnight_is_the_night_before_the_day_the_story_is_at():
     monday = date(2021, 7, 26)
     found = tags("London shares fell sharply Friday, hit by overnight losses in New York.", monday)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from datetime import date
 from functools import cache
 
@@ -84,9 +85,28 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
                 written = (calendar_part, i)
             if span[2] == "year" and text.startswith(",", m.end) and _FRAME.fullmatch(text, sent.start, m.start):
                 frame_by_sentence[i] = result.value  # "In 2014, ...", "Last year, ...": the sentence's year
+    found = _overnight_before_its_day(found, starts)
     found = ranges.share_year(text, ranges.order_weekdays(text, ranges.complete(text, found)))
     found = ranges.join_durations(text, ranges.share_day(text, found))
     return ranges.join(text, found) if join_ranges else found
+
+
+_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+def _overnight_before_its_day(found: list[Timex], starts: list[int]) -> list[Timex]:
+    """ "Missiles struck overnight, the air force said on Monday": the night before the day its sentence names."""
+    out = list(found)
+    for i, t in enumerate(out):
+        if t.text.lower() != "overnight" or not t.value.endswith("TNI"):
+            continue
+        sentence = bisect.bisect_right(starts, t.start)
+        day = next((u for u in out[i + 1:] if _DAY.match(u.value)
+                    and bisect.bisect_right(starts, u.start) == sentence), None)
+        if day:
+            night = calendar.shift_date(date.fromisoformat(day.value), "D", -1).isoformat() + "TNI"
+            out[i] = replace(t, value=night, reason=f"'overnight': the night before '{day.text}' ({day.value})")
+    return out
 
 
 _OFF_CALENDAR = re.compile(r"-|\d{5}")  # a year below 0 or above 9999: "the '90s" or "next month" near the edges
