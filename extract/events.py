@@ -195,7 +195,7 @@ def build(article: Article, sentences: list[Sentence], timexes: list[Timex], men
                 t = replace(story, text="", relative=True, end_value="", reason=why)
             out.append(_event(article, published, sent, t, trig, event_type, scope))
         story = next((t for t in reversed(times) if _is_past_day(t, published)  # not "since October 7": a start
-                      and not _SINCE.search(article.text, max(0, t.start - 12), t.start)), story)
+                      and not _after_since(article.text, t)), story)
     return out
 
 
@@ -223,6 +223,11 @@ def _past(sent: Sentence, trig: Trigger) -> bool:
     if own and trig.event_type == STATEMENT and not _PERFECT.search(sent.text, 0, a):
         return own[0] == "past"
     return tense_at(sent.text, a, b) in ("past", "since")
+
+
+def _after_since(text: str, t: Timex) -> bool:
+    """True for a time written right after "since": the start of a stretch that runs to publication."""
+    return bool(_SINCE.search(text, max(0, t.start - 12), t.start))
 
 
 def _is_past_day(t: Timex, published: str) -> bool:
@@ -269,7 +274,7 @@ def _event(article: Article, published: str, sent: Sentence, t: Timex | None, tr
         start, end, precision = date_fields(t)
         basis = "unanchored" if not t.anchored else ("relative" if t.relative else "explicit")
         value, text, reason = t.value + (f"/{t.end_value}" if t.end_value else ""), t.text, t.reason
-        if t.text and end and published > end and _SINCE.search(article.text, max(0, t.start - 12), t.start):
+        if t.text and end and published > end and _after_since(article.text, t):
             end, reason = published, f"{reason}; 'since': from then until publication ({published})"
     elif published:
         start = end = published

@@ -156,10 +156,11 @@ def share_day(text: str, timexes: list[Timex]) -> list[Timex]:
         if not (a and b and a.group(4) and b.group(4) and a.group(1) != "XXXX" and b.group(1) != "XXXX"
                 and _THROUGH.fullmatch(text, t.end, nxt.start)):
             continue
-        if _names_a_day().search(nxt.text) and not _names_a_day().search(t.text):
+        end_names_day = bool(_names_a_day().search(nxt.text))
+        if end_names_day and not _names_a_day().search(t.text):
             day = date.fromisoformat(nxt.value[:10]) - timedelta(days=a.group(4) > b.group(4))
             out[i] = replace(t, value=day.isoformat() + a.group(4), reason=f"'{t.text}': on the day of '{nxt.text}'")
-        elif not _names_a_day().search(nxt.text):
+        elif not end_names_day:
             day = date.fromisoformat(t.value[:10]) + timedelta(days=b.group(4) < a.group(4))
             out[i + 1] = replace(nxt, value=day.isoformat() + b.group(4),
                                  reason=f"'{nxt.text}': the end of a range from '{t.text}'")
