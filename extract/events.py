@@ -21,10 +21,16 @@ STATEMENT = "statement"
 RIGHT_OF_DATE_COST = 30  # a date usually follows the word it dates ("visit Dushanbe on Sept. 14-15 for talks")
 NEGATION_WINDOW = 3  # words between a negation and the trigger it denies ("did not yet formally agree")
 _OPENS_TEXT = ("—", "–", "--", " -", "_", ":")  # "GENEVA — Negotiators ...": a dateline's dash opens the text
-_REPORTED = re.compile(r"\bthat\b|[:\"“«]")  # what opens the words a statement reports
+_REPORTED = re.compile(r"\bthat\b|[:\"“«]|\b(?:will|would|could|might)\b")  # what opens the words a statement
+# reports, or shows it has begun ("said it would not sign")
+_MODAL = re.compile(r"\b(?:will|would|could|might|may|can)\b|['’]ll\b", re.I)
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?$", re.I)  # "has said": not on the story's day
 _SINCE = re.compile(r"\bsince\s+$", re.I)  # "killed since Jan. 1": a stretch that runs to publication
 NEGATION_REACH = 4  # words from a denied trigger to one it governs ("refused to sign the ceasefire deal")
+# A condition opens a happening that may never take place: "if talks fail, there will be war", "attack if provoked".
+# Not a question ("asked if"), a manner ("as if") or a report taken as true ("if confirmed, the strike ...").
+_CONDITION = re.compile(r"(?<!\bas )(?<!\bask )(?<!\basks )(?<!\basked )(?<!\basking )(?<!\bwondered )"
+                        r"\b(?:if|unless)\b(?!\s+(?:confirmed|true|so)\b)", re.I)
 
 
 @dataclass(frozen=True)
@@ -35,7 +41,8 @@ class Trigger:
     end: int
     text: str
     event_type: str
-    negated: bool = False  # "would not agree": a happening the text says did not (or will not) take place
+    negated: bool = False  # "would not agree", "if talks fail": a happening the text says did not, will not or
+    # only might take place
 
 
 @cache
@@ -63,7 +70,7 @@ def triggers(sentence: str) -> list[Trigger]:
     for _, _, start, end, text, etype in sorted(candidates):
         if not any(t.start < end and start < t.end for t in chosen):
             clause = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start)) + 1
-            negated = bool(_negation().search(sentence, clause, start))
+            negated = bool(_negation().search(sentence, clause, start)) or _conditional(sentence, start)
             chosen.append(Trigger(start, end, text, etype, negated))
     chosen.sort(key=lambda t: t.start)
     for i in range(1, len(chosen)):  # "failed to agree on a border deal": the deal is denied with the agreeing
@@ -72,6 +79,18 @@ def triggers(sentence: str) -> list[Trigger]:
         if before.negated and not t.negated and not re.search(r"[,;:]", gap) and len(gap.split()) <= NEGATION_REACH:
             chosen[i] = replace(t, negated=True)
     return chosen
+
+
+def _conditional(sentence: str, start: int) -> bool:
+    """True when a trigger stands in a condition, in the clause after one ("If X, there will be war") or in a
+    modal clause that one ends ("Russia will attack if Ukraine joins NATO")."""
+    cue = next(reversed(list(_CONDITION.finditer(sentence, 0, start))), None)
+    between = sentence[cue.end():start] if cue else ""
+    if cue and between.count(",") <= 1 and not re.search(r"[:;\"“«]", between):
+        return True
+    clause = re.split(r"[,;:\"“”«»]", sentence[start:], maxsplit=1)[0]
+    opened = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start)) + 1
+    return bool(_CONDITION.search(clause)) and bool(_MODAL.search(sentence, opened, start))
 
 
 def datable(t: Timex) -> bool:

@@ -166,3 +166,19 @@ def test_an_adjective_is_no_trigger_and_a_conflict_is_a_clash():
 
 def test_a_capitalised_trigger_after_a_dateline_dash_opens_the_text():
     assert [(e.event_type, e.trigger) for e in events("GENEVA — Talks resumed on Monday.")] == [("meeting", "Talks")]
+
+
+def test_a_happening_under_a_condition_is_not_an_event():
+    found = events("If we do not do this, there will be a war by the end of the week, the minister warned on Monday.")
+    assert [(e.event_type, e.trigger, e.date_start) for e in found] == [("statement", "warned", "2024-03-04")]
+    assert events("Russia will attack Kyiv if Ukraine joins NATO next year.") == []
+    assert events("Unless a deal is reached by Friday, the strike will begin on Monday.") == []
+    # what was said is news, what it made conditional dates nothing
+    found = events("The army said it would retaliate if rebels attacked the town again on Friday.")
+    assert [(e.event_type, e.trigger, e.date_text) for e in found] == [("statement", "said", "")]
+    # a question, a manner and a report taken as true are no conditions
+    assert [t.negated for t in triggers("Asked if Russia would attack, he said no.")] == [False, False, False]
+    found = events("The army attacked the town on Friday, as if nothing had happened.")
+    assert [(e.event_type, e.date_start) for e in found] == [("armed_clash", "2024-03-08")]
+    found = events("If confirmed, the strike on Tuesday would be the deadliest since the war began.")
+    assert [(e.event_type, e.date_start) for e in found] == [("armed_clash", "2024-03-05")]
