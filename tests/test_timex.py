@@ -421,6 +421,8 @@ def test_n_units_after_an_event_is_a_duration():
     ("Forecasters said the summer could be the driest on record.", "the summer", "2021-SU"),
     ("HSBC said pre-tax profit for H1 rose.", "H1", "2021-H1"),
     ("Staff will strike again a week from Friday.", "a week from Friday", "2021-07-30"),
+    ("Staff will strike again a week on Friday.", "a week on Friday", "2021-07-30"),  # British
+    ("On Christmas war broke out in the north.", "Christmas", "2020-12-25"),  # no "Christmas war" after "On"
     ("They will strike on August 6 and a second time later.", "August 6", "2021-08-06"),  # no rate "6 and a second"
     ("The plane circled for a half-hour.", "a half-hour", "PT30M"),
     ("The ceremony lasted three hours and 34 minutes.", "three hours and 34 minutes", "PT3H34M"),
@@ -744,3 +746,8 @@ def test_a_word_class_regex_matches_what_a_longest_first_alternation_matches():
         for w in listed:
             for probe in (w, w.upper(), w + "s later", w.replace(" ", "  "), w[:-1]):
                 assert (m := trie.match(probe)) and m.group(0) == flat.match(probe).group(0) or not flat.match(probe)
+
+
+def test_a_week_on_a_weekday_is_an_offset_only_before_the_day_itself():
+    assert tags("They spent a week on Friday's plans.") == [
+        ("a week", "DURATION", "P1W"), ("Friday", "DATE", "2021-07-23")]
