@@ -256,6 +256,10 @@ def test_clock_times_and_ages():
     ("The summit opened on June 4, 2019. By the end of the week, no deal had emerged.",
      [("June 4, 2019", "2019-06-04"), ("the end of the week", "2019-W23")]),
     ("Sales rose 5% from the previous quarter.", [("the previous quarter", "2021-Q2")]),
+    # the date a length counts from is background: the story stays at June 3
+    ("A president was elected on June 3, six months after martial law was declared on Dec. 3. He was sworn in "
+     "the following day.", [("June 3", "2021-06-03"), ("six months", "P6M"), ("Dec. 3", "2020-12-03"),
+                            ("the following day", "2021-06-04")]),
     # a story at a coarser date than the unit gives no month to end: publication's month
     ("The rival system is due in late 2022. A patch is promised before the end of the month.",
      [("late 2022", "2022"), ("the end of the month", "2021-07")]),

@@ -25,6 +25,7 @@ _WOULD = re.compile(r"\b(?:would|could|might)\b", re.I)  # a future seen from th
 _FRAME = re.compile(r"\W*(?:(?:in|during|by|since|until|on|at|over|through|throughout|early|late|earlier|later)\s+)?",
                     re.I)  # what may stand before a time that opens its sentence
 _BACKGROUND = re.compile(r"\b(?:born|founded|established)\s+(?:on\s+|in\s+)?$", re.I)  # not where the story is
+_COUNTED_FROM = re.compile(r"\s+(?:after|before)\b", re.I)  # "six months after ... on Dec. 3": a date counted from
 interval = calendar.interval
 
 
@@ -75,7 +76,8 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
                            anchored=result.anchored, reason=f"'{surface}': {result.reason}"))
         calendar_part = result.value.split("T")[0]
         span = calendar.interval(calendar_part) if ttype in ("DATE", "TIME") else None
-        if span and m.rule.params.get("anchor", True):
+        back = _counted_from(text, found, sent) and calendar_part < anchor.split("T")[0]
+        if span and m.rule.params.get("anchor", True) and not back:
             anchor, anchor_text = result.value, surface
             recent[span[2]] = (calendar_part, i)
             if span[2] == "quarter" and not first_quarter:
@@ -92,6 +94,14 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
 
 
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+def _counted_from(text: str, found: list[Timex], sent: Sentence) -> bool:
+    """True for the date a length counts from ("elected on June 3, six months after ... on Dec. 3"): when earlier
+    than the story's date, background, not where the story is."""
+    if len(found) < 2 or found[-2].type != "DURATION" or found[-2].start < sent.start:
+        return False
+    return bool(_COUNTED_FROM.match(text, found[-2].end))
 
 
 def _overnight_before_its_day(found: list[Timex], starts: list[int]) -> list[Timex]:
