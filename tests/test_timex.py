@@ -256,6 +256,9 @@ def test_clock_times_and_ages():
     ("The summit opened on June 4, 2019. By the end of the week, no deal had emerged.",
      [("June 4, 2019", "2019-06-04"), ("the end of the week", "2019-W23")]),
     ("Sales rose 5% from the previous quarter.", [("the previous quarter", "2021-Q2")]),
+    # a past clause cannot count past publication: it counts from the latest story date that keeps it before
+    ("A woman was attacked on July 2. The case went to court on Friday. She died 13 days later.",
+     [("July 2", "2021-07-02"), ("Friday", "2021-07-23"), ("13 days later", "2021-07-15")]),
     # the date a length counts from is background: the story stays at June 3
     ("A president was elected on June 3, six months after martial law was declared on Dec. 3. He was sworn in "
      "the following day.", [("June 3", "2021-06-03"), ("six months", "P6M"), ("Dec. 3", "2020-12-03"),

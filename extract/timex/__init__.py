@@ -15,7 +15,7 @@ from functools import cache
 from extract.model import Sentence, Timex
 from extract.sentences import split
 from extract.timex import calendar, ranges, rules, words
-from extract.timex.normalise import NORMALISERS, Context, Value
+from extract.timex.normalise import NORMALISERS, Context, Value, _looks_back
 from extract.timex.tense import tense_at
 
 __all__ = ["tag", "interval"]
@@ -45,6 +45,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
     starts = [s.start for s in sentences]
     found: list[Timex] = []
     anchor, anchor_text = "", ""
+    anchors: list[tuple[str, str]] = []  # every (value, text) the story has been at, the latest last
     recent: dict[str, tuple[str, int]] = {}  # granularity -> (last value, sentence index)
     reference_by_sentence: dict[int, str] = {}
     frame_by_sentence: dict[int, str] = {}
@@ -68,6 +69,8 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
                       frame_by_sentence.get(i, ""), written[0] if i - written[1] <= 1 else "",
                       bool(_figure().match(text, m.end)))
         result = _normalise(m, ctx)
+        if result and m.rule.normaliser == "narrative" and _after(result.value, published) and _looks_back(tense):
+            result = _from_an_earlier_anchor(m, ctx, anchors) or result
         if result is None or not result.value:
             continue
         ttype = result.type or m.rule.type
@@ -79,6 +82,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
         back = _counted_from(text, found, sent) and calendar_part < anchor.split("T")[0]
         if span and m.rule.params.get("anchor", True) and not back:
             anchor, anchor_text = result.value, surface
+            anchors.append((anchor, anchor_text))
             recent[span[2]] = (calendar_part, i)
             if span[2] == "quarter" and not first_quarter:
                 first_quarter = result.value
@@ -94,6 +98,21 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
 
 
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+def _after(value: str, published: date | None) -> bool:
+    span = calendar.interval(value.split("T")[0])
+    return bool(published and span and span[0] > published)
+
+
+def _from_an_earlier_anchor(m: rules.Match, ctx: Context, anchors: list[tuple[str, str]]) -> Value | None:
+    """ "The victim died 13 days later": what a past clause counts from is a date of the story that puts it
+    before publication, the latest such one."""
+    for value, text in reversed(anchors[:-1]):
+        result = _normalise(m, replace(ctx, anchor=value, anchor_text=text))
+        if result and result.value and not _after(result.value, ctx.dct):
+            return result
+    return None
 
 
 def _counted_from(text: str, found: list[Timex], sent: Sentence) -> bool:
