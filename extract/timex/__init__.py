@@ -15,7 +15,7 @@ from functools import cache
 from extract.model import Sentence, Timex
 from extract.sentences import split
 from extract.timex import calendar, ranges, rules, words
-from extract.timex.normalise import NORMALISERS, Context, Value, _looks_back
+from extract.timex.normalise import NORMALISERS, Context, Value, looks_back
 from extract.timex.tense import tense_at
 
 __all__ = ["tag", "interval"]
@@ -69,7 +69,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
                       frame_by_sentence.get(i, ""), written[0] if i - written[1] <= 1 else "",
                       bool(_figure().match(text, m.end)))
         result = _normalise(m, ctx)
-        if result and m.rule.normaliser == "narrative" and _after(result.value, published) and _looks_back(tense):
+        if result and m.rule.normaliser == "narrative" and _after(result.value, published) and looks_back(tense):
             result = _from_an_earlier_anchor(m, ctx, anchors) or result
         if result is None or not result.value:
             continue

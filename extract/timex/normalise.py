@@ -104,7 +104,7 @@ def _dct_words(ctx: Context) -> str:
 # ---- resolving a year or a weekday against the publication date --------------------------------------
 
 
-def _looks_back(tense: str | None) -> bool:
+def looks_back(tense: str | None) -> bool:
     """True for a past clause and for "since" (which never looks past publication)."""
     return tense in (PAST, SINCE)
 
@@ -187,8 +187,8 @@ def resolve_weekday(weekday: int, dct: date, direction: int | None, tense: str |
         return monday + timedelta(days=weekday - 1), "'this': the one in the week of publication"
     if tense == FUTURE:
         return dct + timedelta(days=fwd), "future tense: the one on or after publication"
-    if _looks_back(tense) or back <= fwd or back <= 3:
-        why = "past tense" if _looks_back(tense) else "no future cue"
+    if looks_back(tense) or back <= fwd or back <= 3:
+        why = "past tense" if looks_back(tense) else "no future cue"
         return dct - timedelta(days=back), f"{why}: the one on or before publication"
     return dct + timedelta(days=fwd), "the nearest one after publication"
 
@@ -315,11 +315,11 @@ def _day_of_month(day: int, ctx: Context) -> Value | None:
     named = cal.interval(ctx.anchor.split("T")[0]) if ctx.anchor else None
     if named and named[2] in ("day", "month") and day <= cal.month_length(named[0].year, named[0].month):
         d = date(named[0].year, named[0].month, day)
-        if not ctx.dct or not (_looks_back(ctx.tense) and d > ctx.dct or ctx.tense == FUTURE and d < ctx.dct):
+        if not ctx.dct or not (looks_back(ctx.tense) and d > ctx.dct or ctx.tense == FUTURE and d < ctx.dct):
             return Value(d.isoformat(), "", True, reason=f"in the month last mentioned ({ctx.anchor_text})")
     if not ctx.dct:
         return Value(f"XXXX-XX-{day:02d}", "", True, False, "no month in the text, and no publication date")
-    past = _looks_back(ctx.tense)
+    past = looks_back(ctx.tense)
     shift = -1 if past and day > ctx.dct.day else 1 if ctx.tense == FUTURE and day < ctx.dct.day else 0
     year, month = map(int, cal.month_value(ctx.dct.year, ctx.dct.month + shift).split("-"))
     if day > cal.month_length(year, month):
@@ -400,7 +400,7 @@ def offset(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         return None
     n = p.get("n")
     if n == "tense":  # "the weekend": the last one in a past clause, else the coming one
-        n = -1 if _looks_back(ctx.tense) else 0
+        n = -1 if looks_back(ctx.tense) else 0
     if n is None:
         n = lookup("DIRECTION", g.get("dir"))
     if g.get("number"):
@@ -495,7 +495,7 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     if coarse and unit == "Q" and (ctx.recent or {}).get("quarter"):  # "the previous quarter" after "this year"
         base = ctx.recent["quarter"]
         base_words, span, coarse = f"the quarter last mentioned ({base})", cal.interval(base), False
-    to_publication = coarse and unit == "Q" or p.get("finer_anchor") and (coarse or not _looks_back(ctx.tense))
+    to_publication = coarse and unit == "Q" or p.get("finer_anchor") and (coarse or not looks_back(ctx.tense))
     if to_publication and ctx.dct:  # "the end of the month" after "late 2006", or in a clause not looking back
         base, base_words = ctx.dct.isoformat(), _dct_words(ctx)
         span, coarse = cal.interval(base), False
