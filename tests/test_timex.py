@@ -259,6 +259,17 @@ def test_clock_times_and_ages():
     # a past clause cannot count past publication: it counts from the latest story date that keeps it before
     ("A woman was attacked on July 2. The case went to court on Friday. She died 13 days later.",
      [("July 2", "2021-07-02"), ("Friday", "2021-07-23"), ("13 days later", "2021-07-15")]),
+    # an anniversary puts the story back then: partial dates of past clauses fall near it, not near publication
+    ("Fifty years ago today, troops crossed the border. The president committed forces on June 27.",
+     [("Fifty years ago today", "1971-07-23"), ("June 27", "1971-06-27")]),
+    ("Eighty years ago tonight, troops waited. The first paratroopers landed at 12.16am.",
+     [("Eighty years ago tonight", "1941-07-23TNI"), ("12.16am", "1941-07-24T00:16")]),  # after that night
+    # a day written out in full lends its year, or the next, to a month near it
+    ("The series began on 28 November 1975, and by the end of January Australia had won it.",
+     [("28 November 1975", "1975-11-28"), ("the end of January", "1976-01")]),
+    # until the story moves to another year
+    ("Gillard ousted him on 24 June 2010. In February last year she beat him, and in March he declined to stand.",
+     [("24 June 2010", "2010-06-24"), ("February last year", "2020-02"), ("March", "2021-03")]),
     # the date a length counts from is background: the story stays at June 3
     ("A president was elected on June 3, six months after martial law was declared on Dec. 3. He was sworn in "
      "the following day.", [("June 3", "2021-06-03"), ("six months", "P6M"), ("Dec. 3", "2020-12-03"),

@@ -50,6 +50,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
     reference_by_sentence: dict[int, str] = {}
     frame_by_sentence: dict[int, str] = {}
     first_quarter = ""
+    anniversary = False  # "Fifty years ago today": from here on the story is back then
     written: tuple[str, int] = ("", -9)  # the last date written out with its year, and its sentence
     neutral = Context(published, None)
 
@@ -67,13 +68,15 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
             in_focus["quarter"] = first_quarter
         ctx = Context(published, tense, anchor, anchor_text, reference_by_sentence.get(i, ""), in_focus,
                       frame_by_sentence.get(i, ""), written[0] if i - written[1] <= 1 else "",
-                      bool(_figure().match(text, m.end)))
+                      bool(_figure().match(text, m.end)), anniversary)
         result = _normalise(m, ctx)
         if result and m.rule.normaliser == "narrative" and _after(result.value, published) and looks_back(tense):
             result = _from_an_earlier_anchor(m, ctx, anchors) or result
         if result is None or not result.value:
             continue
         ttype = result.type or m.rule.type
+        anniversary = anniversary or bool(m.rule.name == "number_units_ago" and (m.groups.get("within")
+                                                                                or m.groups.get("within_day")))
         surface = text[m.start:m.end]
         found.append(Timex(m.start, m.end, surface, ttype, result.value, relative=result.relative,
                            anchored=result.anchored, reason=f"'{surface}': {result.reason}"))
@@ -89,6 +92,8 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
             reference_by_sentence[i] = calendar_part
             if not result.relative and not _BACKGROUND.search(text, max(0, m.start - 20), m.start):
                 written = (calendar_part, i)
+            elif written[0][:4] != calendar_part[:4]:
+                written = ("", -9)  # "on 24 June 2010 ... In February last year ...": the story has moved on
             if span[2] == "year" and text.startswith(",", m.end) and _FRAME.fullmatch(text, sent.start, m.start):
                 frame_by_sentence[i] = result.value  # "In 2014, ...", "Last year, ...": the sentence's year
     found = _overnight_before_its_day(found, starts)

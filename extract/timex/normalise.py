@@ -20,6 +20,7 @@ PAST, FUTURE, SINCE = "past", "future", "since"  # SINCE: a starting point up to
 # clauses often name dates still to come ("agreed to meet on Jan. 14"), future ones rarely name past dates.
 AGAINST_PAST, AGAINST_FUTURE = 5, 20
 _PERIOD = re.compile(r"-(?:Q\d|H\d|SP|SU|FA|WI)$")  # a quarter, half or season
+STORY_YEARS_BACK = 2  # an anniversary story this many years back resolves partial dates of past clauses near it
 NEAR_WRITTEN = 92  # days: a partial date this near a date just written with its year shares that year
 REPORTING_NEARER = 3  # a period just ended, in a future clause, is the one to be reported if this many times nearer
 UNDERSPECIFIED = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
@@ -41,6 +42,7 @@ class Context:
     frame: str = ""  # the year a sentence opens with ("Last year, ...", "In 2014, ..."): its partial dates' year
     written: str = ""  # the last date written out with its year, in this sentence or the one before
     figure: bool = False  # the expression names the period of a figure: "the December jobs report"
+    anniversary: bool = False  # the text has marked an anniversary ("Fifty years ago today"): its story is back then
 
 
 @dataclass(frozen=True)
@@ -280,6 +282,8 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
             return None
         anchor_day = cal.interval(ctx.anchor.split("T")[0]) if ctx.anchor else None
         after = 1 if g.get("next_day") else 0  # "at 6 p.m. the next day"
+        if ctx.anchor.endswith(("TEV", "TNI")) and re.match(r"T0[0-5]", suffix):
+            after = 1  # "that night ... landed at 12.16am": the small hours after it
         if anchor_day and anchor_day[2] == "day":  # a time of day alone: on the day the story is at
             return Value((anchor_day[0] + timedelta(days=after)).isoformat() + suffix, text_type, True,
                          reason=f"on the day {'after the one ' if after else ''}last mentioned ({ctx.anchor_text})")
@@ -290,7 +294,14 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
             return Value(v + suffix, text_type, True,
                          reason=f"no year in the text; the year the sentence opens with ({ctx.frame})")
     if ctx.written and direction is None and ctx.tense != SINCE and (v := _near_written(build, ctx.written)):
-        return Value(v + suffix, text_type, True, reason=f"no year in the text; the year of {ctx.written} just before")
+        return Value(v + suffix, text_type, True,
+                     reason=f"no year in the text; the one nearest {ctx.written}, written just before")
+    story = _story_years_back(ctx)
+    picked = choose_occurrence(build, story, None, None) if story and direction is None else None
+    if picked and looks_back(ctx.tense):
+        return Value(picked[0] + suffix, text_type, True,
+                     reason=f"no year in the text; the one nearest the day the story is at, '{ctx.anchor_text}' "
+                            f"({ctx.anchor}), years before publication")
     if ctx.dct is None:
         probe = build(2000) or ""
         return Value("XXXX" + probe[4:] + suffix, text_type, True, False, "no year, and no publication date")
@@ -307,6 +318,15 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     if p.get("week"):
         v = cal.week_value(date.fromisoformat(v))
     return Value(v + suffix, text_type, True, reason=f"no year in the text; {why} ({_dct_words(ctx)})")
+
+
+def _story_years_back(ctx: Context) -> date | None:
+    """In an anniversary story, the day or month the story is at, when it lies STORY_YEARS_BACK years or more
+    before publication."""
+    at = cal.interval(ctx.anchor.split("T")[0]) if ctx.anchor and ctx.dct and ctx.anniversary else None
+    if at and at[2] in ("day", "month") and at[0].year <= ctx.dct.year - STORY_YEARS_BACK:
+        return at[0]
+    return None
 
 
 def _day_of_month(day: int, ctx: Context) -> Value | None:
@@ -329,13 +349,19 @@ def _day_of_month(day: int, ctx: Context) -> Value | None:
 
 
 def _near_written(make: Callable[[int], str | None], written: str) -> str | None:
-    """The value in the year of a day just written out in full, when it falls within NEAR_WRITTEN days of it."""
-    anchor, made = cal.interval(written), make(int(written[:4]))
-    span = cal.interval(made) if made else None
-    if not anchor or not span or anchor[2] != "day":
+    """The value nearest a day just written out in full (in its year or the one either side), when it falls within
+    NEAR_WRITTEN days of it: "on 28 November 1975 ... by the end of January" is January 1976."""
+    anchor = cal.interval(written)
+    if not anchor or anchor[2] != "day":
         return None
-    gap = max((span[0] - anchor[1]).days, (anchor[0] - span[1]).days, 0)
-    return made if gap <= NEAR_WRITTEN else None
+    best = None
+    for year in (int(written[:4]), int(written[:4]) + 1, int(written[:4]) - 1):
+        made = make(year)
+        span = cal.interval(made) if made else None
+        gap = max((span[0] - anchor[1]).days, (anchor[0] - span[1]).days, 0) if span else NEAR_WRITTEN + 1
+        if gap <= NEAR_WRITTEN and (best is None or gap < best[0]):
+            best = (gap, made)
+    return best[1] if best else None
 
 
 def _slash_order(first: int, second: int, year: int | None, ctx: Context) -> tuple[int, int]:
@@ -442,10 +468,12 @@ def _ago_within(g: dict[str, str | None], unit: str, n: int, dct: date) -> Value
     if weekday:  # the weekday on or before the day counted back
         d -= timedelta(days=(d.isoweekday() - weekday) % 7)
     v = {"week": cal.week_value(d), "month": d.isoformat()[:7]}.get((g.get("within") or "").lower(), d.isoformat())
+    day_word = (g.get("within_day") or "today").lower().split()[-1]  # "80 years ago tonight": that night
+    part = "T" + lookup("PART_OF_DAY", "night" if day_word == "tonight" else day_word) if day_word != "today" else ""
     back = f"the day {abs(n)} {UNIT_NAMES.get(unit, unit)}(s) before publication ({dct.isoformat()})"
     how = (f"the {g['within'].lower()} of {back}" if g.get("within") else
            f"the {g['weekday']} on or before {back}" if weekday else back)
-    return Value(v, "", True, reason=how)
+    return Value(v + part, "TIME" if part else "", True, reason=how)
 
 
 def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
