@@ -270,6 +270,12 @@ def test_clock_times_and_ages():
     # until the story moves to another year
     ("Gillard ousted him on 24 June 2010. In February last year she beat him, and in March he declined to stand.",
      [("24 June 2010", "2010-06-24"), ("February last year", "2020-02"), ("March", "2021-03")]),
+    # a day-sized reference after a coarser date goes back to the last day the story named, unless "same"
+    ("The quake struck at 5:46 a.m. on Jan. 17. A week later, officials admitted they had waited until that "
+     "afternoon.", [("5:46 a.m. on Jan. 17", "2021-01-17T05:46"), ("A week later", "2021-W03"),
+                    ("that afternoon", "2021-01-17TAF")]),
+    ("Police closed the road on Thursday. The victim was shot last October. His name was crossed out that same day.",
+     [("Thursday", "2021-07-22"), ("last October", "2020-10"), ("that same day", "2020-10-XX")]),
     # the date a length counts from is background: the story stays at June 3
     ("A president was elected on June 3, six months after martial law was declared on Dec. 3. He was sworn in "
      "the following day.", [("June 3", "2021-06-03"), ("six months", "P6M"), ("Dec. 3", "2020-12-03"),

@@ -46,7 +46,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
     found: list[Timex] = []
     anchor, anchor_text = "", ""
     anchors: list[tuple[str, str]] = []  # every (value, text) the story has been at, the latest last
-    recent: dict[str, tuple[str, int]] = {}  # granularity -> (last value, sentence index)
+    recent: dict[str, tuple[str, int]] = {}  # granularity -> (last value, sentence index), the latest last
     reference_by_sentence: dict[int, str] = {}
     frame_by_sentence: dict[int, str] = {}
     first_quarter = ""
@@ -86,6 +86,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
         if span and m.rule.params.get("anchor", True) and not back:
             anchor, anchor_text = result.value, surface
             anchors.append((anchor, anchor_text))
+            recent.pop(span[2], None)  # the latest last
             recent[span[2]] = (calendar_part, i)
             if span[2] == "quarter" and not first_quarter:
                 first_quarter = result.value

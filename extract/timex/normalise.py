@@ -38,7 +38,7 @@ class Context:
     anchor: str = ""  # value of the last specific date in the narrative
     anchor_text: str = ""
     reference: str = ""  # value of the last date-like expression in the same sentence
-    recent: dict[str, str] | None = None  # the last value of each granularity mentioned so far
+    recent: dict[str, str] | None = None  # the last value of each granularity mentioned lately, the latest last
     frame: str = ""  # the year a sentence opens with ("Last year, ...", "In 2014, ..."): its partial dates' year
     written: str = ""  # the last date written out with its year, in this sentence or the one before
     figure: bool = False  # the expression names the period of a figure: "the December jobs report"
@@ -523,6 +523,12 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     if coarse and unit == "Q" and (ctx.recent or {}).get("quarter"):  # "the previous quarter" after "this year"
         base = ctx.recent["quarter"]
         base_words, span, coarse = f"the quarter last mentioned ({base})", cal.interval(base), False
+    same = g.get("same") or g.get("also_same")
+    finer = _latest_fine_enough(ctx, cal.GRAN_OF_UNIT.get(unit, "day")) if coarse and not (p.get("recent") or same) \
+        else ""
+    if finer:  # "On Jan. 17 ... A week later ... until that afternoon": the last day the story named
+        base, base_words, span, coarse = finer, f"the last date fine enough the story named ({finer})", \
+            cal.interval(finer), False
     to_publication = coarse and unit == "Q" or p.get("finer_anchor") and (coarse or not looks_back(ctx.tense))
     if to_publication and ctx.dct:  # "the end of the month" after "late 2006", or in a clause not looking back
         base, base_words = ctx.dct.isoformat(), _dct_words(ctx)
@@ -564,6 +570,14 @@ def _whole_units(unit: str, count: int | float) -> tuple[str, int] | None:
             return None
         unit, count = _SMALLER[unit][0], round(count * _SMALLER[unit][1])
     return unit, int(count)
+
+
+def _latest_fine_enough(ctx: Context, granularity: str) -> str:
+    """The latest date of the story lately named at this granularity or a finer one ('' if none)."""
+    for gran, value in reversed((ctx.recent or {}).items()):
+        if gran in cal.GRANULARITIES and not _coarser(gran, granularity):
+            return value
+    return ""
 
 
 def _coarser(granularity: str, than: str) -> bool:
