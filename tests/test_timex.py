@@ -276,6 +276,15 @@ def test_clock_times_and_ages():
                     ("that afternoon", "2021-01-17TAF")]),
     ("Police closed the road on Thursday. The victim was shot last October. His name was crossed out that same day.",
      [("Thursday", "2021-07-22"), ("last October", "2020-10"), ("that same day", "2020-10-XX")]),
+    # counted later from a day or a clock time, with a hedge, or "on"; not "later than"
+    ("He was elected on June 3, 2001. Nearly a decade later, he quit. Five years on, he was back.",
+     [("June 3, 2001", "2001-06-03"), ("Nearly a decade later", "2011"), ("Five years on", "2016")]),
+    ("The first plane hit at 8:46 a.m. on Sept. 11, 2001. Seventeen minutes later, a second struck.",
+     [("8:46 a.m. on Sept. 11, 2001", "2001-09-11T08:46"), ("Seventeen minutes later", "2001-09-11T09:03")]),
+    ("The ground war began on Feb. 24, 1991. 100 hours later, it was over.",
+     [("Feb. 24, 1991", "1991-02-24"), ("100 hours later", "1991-02-28")]),
+    ("The congress opened on Friday, two months later than scheduled.", [("Friday", "2021-07-23"),
+                                                                         ("two months", "P2M")]),
     # the date a length counts from is background: the story stays at June 3
     ("A president was elected on June 3, six months after martial law was declared on Dec. 3. He was sworn in "
      "the following day.", [("June 3", "2021-06-03"), ("six months", "P6M"), ("Dec. 3", "2020-12-03"),

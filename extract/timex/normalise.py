@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from extract.timex import calendar as cal
 from extract.timex.words import holiday_date, lookup, month_number, number, weekday_number
@@ -479,6 +479,16 @@ def _ago_within(g: dict[str, str | None], unit: str, n: int, dct: date) -> Value
 def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     """A time counted from the last date in the text: 'the next day', 'a year earlier', 'that month'."""
     unit = _unit(g, p)
+    if unit in ("TM", "TH") and g.get("number"):  # "17 minutes later": a clock time, else the day it falls on
+        count = number(g["number"])
+        if count in (None, "X"):
+            return None
+        step = timedelta(minutes=count) if unit == "TM" else timedelta(hours=count)
+        if _CLOCK.match(ctx.anchor):
+            at = datetime.fromisoformat(ctx.anchor) + (step if p.get("sign", 1) > 0 else -step)
+            return Value(at.isoformat(timespec="minutes"), "TIME", True,
+                         reason=f"{g['number']} {'minute' if unit == 'TM' else 'hour'}(s) from {ctx.anchor}")
+        return narrative({**g, "units": None, "unit": "day", "number": str(step.days)}, p, ctx)
     if not unit or unit in ("TS", "TM", "TH", "ML"):
         return None
     n = p.get("n", 0)
@@ -558,6 +568,9 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     name = UNIT_NAMES.get(unit, unit)
     how = f"the same {name} as" if n == 0 else f"{abs(int(n))} {name}(s) {'before' if n < 0 else 'after'}"
     return Value(v + (_time_suffix(g, p) or ""), "", True, reason=f"{how} {base_words}")
+
+
+_CLOCK = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d$")
 
 
 def _whole_units(unit: str, count: int | float) -> tuple[str, int] | None:
