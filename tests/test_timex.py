@@ -455,6 +455,8 @@ def test_n_units_after_an_event_is_a_duration():
     ("HSBC said pre-tax profit for H1 rose.", "H1", "2021-H1"),
     ("Staff will strike again a week from Friday.", "a week from Friday", "2021-07-30"),
     ("Staff will strike again a week on Friday.", "a week on Friday", "2021-07-30"),  # British
+    ("It opened on 14 March this year.", "14 March this year", "2021-03-14"),
+    ("The deadline is March 31 next year.", "March 31 next year", "2022-03-31"),
     ("On Christmas war broke out in the north.", "Christmas", "2020-12-25"),  # no "Christmas war" after "On"
     ("They will strike on August 6 and a second time later.", "August 6", "2021-08-06"),  # no rate "6 and a second"
     ("The plane circled for a half-hour.", "a half-hour", "PT30M"),
