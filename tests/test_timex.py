@@ -285,6 +285,8 @@ def test_clock_times_and_ages():
      [("Feb. 24, 1991", "1991-02-24"), ("100 hours later", "1991-02-28")]),
     ("The congress opened on Friday, two months later than scheduled.", [("Friday", "2021-07-23"),
                                                                          ("two months", "P2M")]),
+    ("In 2014 the polls were held between April 7 and May 12.",
+     [("2014", "2014"), ("between April 7 and May 12", "2014-04-07")]),  # the year the sentence opens with
     # the date a length counts from is background: the story stays at June 3
     ("A president was elected on June 3, six months after martial law was declared on Dec. 3. He was sworn in "
      "the following day.", [("June 3", "2021-06-03"), ("six months", "P6M"), ("Dec. 3", "2020-12-03"),

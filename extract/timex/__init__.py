@@ -24,6 +24,7 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _WOULD = re.compile(r"\b(?:would|could|might)\b", re.I)  # a future seen from the past: not after publication
 _FRAME = re.compile(r"\W*(?:(?:in|during|by|since|until|on|at|over|through|throughout|early|late|earlier|later)\s+)?",
                     re.I)  # what may stand before a time that opens its sentence
+_IN_YEAR = re.compile(r"\W*In\s+\d{4}")  # "In 2014 the polls were ...": a year that opens its sentence
 _BACKGROUND = re.compile(r"\b(?:born|founded|established)\s+(?:on\s+|in\s+)?$", re.I)  # not where the story is
 _COUNTED_FROM = re.compile(r"\s+(?:after|before)\b", re.I)  # "six months after ... on Dec. 3": a date counted from
 interval = calendar.interval
@@ -95,8 +96,10 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
                 written = (calendar_part, i)
             elif written[0][:4] != calendar_part[:4]:
                 written = ("", -9)  # "on 24 June 2010 ... In February last year ...": the story has moved on
-            if span[2] == "year" and text.startswith(",", m.end) and _FRAME.fullmatch(text, sent.start, m.start):
-                frame_by_sentence[i] = result.value  # "In 2014, ...", "Last year, ...": the sentence's year
+            opens = text.startswith(",", m.end) and _FRAME.fullmatch(text, sent.start, m.start) or \
+                _IN_YEAR.fullmatch(text, sent.start, m.end)
+            if span[2] == "year" and opens:  # "In 2014, ...", "Last year, ...", "In 2014 the ...": the sentence's year
+                frame_by_sentence[i] = result.value
     found = _overnight_before_its_day(found, starts)
     found = ranges.share_year(text, ranges.order_weekdays(text, ranges.complete(text, found)))
     found = ranges.join_durations(text, ranges.share_day(text, found))
