@@ -287,6 +287,13 @@ def test_clock_times_and_ages():
                                                                          ("two months", "P2M")]),
     ("In 2014 the polls were held between April 7 and May 12.",
      [("2014", "2014"), ("between April 7 and May 12", "2014-04-07")]),  # the year the sentence opens with
+    ("He was arrested on Saturday, March 2, 2019. He had phoned her the previous evening and spent that weekend "
+     "in jail.", [("Saturday, March 2, 2019", "2019-03-02"), ("the previous evening", "2019-03-01TEV"),
+                  ("that weekend", "2019-W09-WE")]),
+    ("He was arrested on March 3, 2019. She had called the night before.",
+     [("March 3, 2019", "2019-03-03"), ("the night before", "2019-03-02TNI")]),
+    ("Prices rose in the 1960s and fell in the following decade.",
+     [("the 1960s", "196"), ("the following decade", "197")]),
     # the date a length counts from is background: the story stays at June 3
     ("A president was elected on June 3, six months after martial law was declared on Dec. 3. He was sworn in "
      "the following day.", [("June 3", "2021-06-03"), ("six months", "P6M"), ("Dec. 3", "2020-12-03"),
@@ -458,6 +465,7 @@ def test_n_units_after_an_event_is_a_duration():
     ("Staff will strike again a week from Friday.", "a week from Friday", "2021-07-30"),
     ("Staff will strike again a week on Friday.", "a week on Friday", "2021-07-30"),  # British
     ("It opened on 14 March this year.", "14 March this year", "2021-03-14"),
+    ("A generation ago, nobody cared.", "A generation ago", "PAST_REF"),
     ("The deadline is March 31 next year.", "March 31 next year", "2022-03-31"),
     ("On Christmas war broke out in the north.", "Christmas", "2020-12-25"),  # no "Christmas war" after "On"
     ("They will strike on August 6 and a second time later.", "August 6", "2021-08-06"),  # no rate "6 and a second"
