@@ -294,6 +294,14 @@ def test_clock_times_and_ages():
      [("March 3, 2019", "2019-03-03"), ("the night before", "2019-03-02TNI")]),
     ("Prices rose in the 1960s and fell in the following decade.",
      [("the 1960s", "196"), ("the following decade", "197")]),
+    # a plan reported on a past date counts its "next" from that date, and the story stays at the report
+    ("In June 2015, the commissioner promised that the drains would be cleared before the rains next year. By the "
+     "following May only a third was done.", [("June 2015", "2015-06"), ("next year", "2016"),
+                                                ("the following May", "2016-05")]),
+    ("The developer told the council in October 2016 that the tower would open next spring.",
+     [("October 2016", "2016-10"), ("next spring", "2017-SP")]),
+    ("The firm, which went public in the summer of 2019, said its new chief would take over next month.",
+     [("the summer of 2019", "2019-SU"), ("next month", "2021-08")]),  # no report's date: from publication
     # the date a length counts from is background: the story stays at June 3
     ("A president was elected on June 3, six months after martial law was declared on Dec. 3. He was sworn in "
      "the following day.", [("June 3", "2021-06-03"), ("six months", "P6M"), ("Dec. 3", "2020-12-03"),

@@ -25,6 +25,8 @@ _WOULD = re.compile(r"\b(?:would|could|might)\b", re.I)  # a future seen from th
 _FRAME = re.compile(r"\W*(?:(?:in|during|by|since|until|on|at|over|through|throughout|early|late|earlier|later)\s+)?",
                     re.I)  # what may stand before a time that opens its sentence
 _IN_YEAR = re.compile(r"\W*In\s+\d{4}")  # "In 2014 the polls were ...": a year that opens its sentence
+_REPORT_THAT = re.compile(r",?\s+that\b")  # "told the council in October 2016 that ...": the date of a report
+_FROM_NOW = re.compile(r"(?:(?:early|late|mid|later)[\s-]+)?(?:next|this|last|coming)\b", re.I)  # "next year", ...
 _BACKGROUND = re.compile(r"\b(?:born|founded|established)\s+(?:on\s+|in\s+)?$", re.I)  # not where the story is
 _COUNTED_FROM = re.compile(r"\s+(?:after|before)\b", re.I)  # "six months after ... on Dec. 3": a date counted from
 interval = calendar.interval
@@ -53,6 +55,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
     first_quarter = ""
     anniversary = False  # "Fifty years ago today": from here on the story is back then
     written: tuple[str, int] = ("", -9)  # the last date written out with its year, and its sentence
+    reported: tuple[str, int] = ("", -9)  # the last such date of a report ("In June 2015, ...", "in 2002 that ...")
     neutral = Context(published, None)
 
     def has_value(m: rules.Match) -> bool:
@@ -70,7 +73,10 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
         ctx = Context(published, tense, anchor, anchor_text, reference_by_sentence.get(i, ""), in_focus,
                       frame_by_sentence.get(i, ""), written[0] if i - written[1] <= 1 else "",
                       bool(_figure().match(text, m.end)), anniversary)
-        result = _normalise(m, ctx)
+        report_day = _reported_from(text, m, reported, i, ctx)
+        result = _normalise(m, replace(ctx, dct=report_day) if report_day else ctx)
+        if result and report_day:
+            result = replace(result, reason=f"{result.reason}; a plan reported on {reported[0]}, counted from then")
         if result and m.rule.normaliser == "narrative" and _after(result.value, published) and looks_back(tense):
             result = _from_an_earlier_anchor(m, ctx, anchors) or result
         if result is None or not result.value:
@@ -83,7 +89,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
                            anchored=result.anchored, reason=f"'{surface}': {result.reason}"))
         calendar_part = result.value.split("T")[0]
         span = calendar.interval(calendar_part) if ttype in ("DATE", "TIME") else None
-        back = _counted_from(text, found, sent) and calendar_part < anchor.split("T")[0]
+        back = _counted_from(text, found, sent) and calendar_part < anchor.split("T")[0] or bool(report_day)
         if span and m.rule.params.get("anchor", True) and not back:
             anchor, anchor_text = result.value, surface
             anchors.append((anchor, anchor_text))
@@ -94,6 +100,9 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
             reference_by_sentence[i] = calendar_part
             if not result.relative and not _BACKGROUND.search(text, max(0, m.start - 20), m.start):
                 written = (calendar_part, i)
+                if _REPORT_THAT.match(text, m.end) or text.startswith(",", m.end) and \
+                        _FRAME.fullmatch(text, sent.start, m.start):
+                    reported = (calendar_part, i)
             elif written[0][:4] != calendar_part[:4]:
                 written = ("", -9)  # "on 24 June 2010 ... In February last year ...": the story has moved on
             opens = text.startswith(",", m.end) and _FRAME.fullmatch(text, sent.start, m.start) or \
@@ -107,6 +116,15 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
 
 
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+def _reported_from(text: str, m: rules.Match, reported: tuple[str, int], i: int, ctx: Context) -> date | None:
+    """ "told the council in October 2016 that the tower would open next spring": a plan reported on a past date
+    written earlier in the sentence counts its "next", "this" and "last" from that date."""
+    if reported[1] != i or ctx.tense != "future" or not ctx.dct or not _FROM_NOW.match(text, m.start, m.end):
+        return None
+    span = calendar.interval(reported[0])
+    return span[0] if span and span[1].year < ctx.dct.year else None
 
 
 def _after(value: str, published: date | None) -> bool:
