@@ -606,6 +606,7 @@ def test_a_year_or_relative_year_owning_a_quarter_or_half():
      date(2004, 7, 27), "2004-10"),
     # a commitment looks forward ("vowed to stage protests on Friday"); a plan verb after a number is a noun
     ("Supporters vowed to stage fresh protests on Friday.", date(2013, 7, 4), "2013-07-05"),
+    ("In February the two governments agreed to begin talks.", date(1990, 6, 15), "1990-02"),  # made back then
     ("Kerry was considering flying to Geneva on Saturday.", date(2013, 11, 22), "2013-11-23"),
     ("The Senate had approved the bill by 89 votes to 8 on Tuesday.", date(2013, 1, 2), "2013-01-01"),
     # a past form in a "with" phrase is a participle

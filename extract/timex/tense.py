@@ -27,6 +27,7 @@ _AUXILIARIES = {"was", "were", "is", "are", "am"}  # carry a future that follows
 _PLUPERFECT = {"had", "had been"}  # turn it into a plan of the past ("had been scheduled to expire Friday")
 _NOUN_AFTER = re.compile(r"\s+of\b", re.I)
 _NOT_FINITE = re.compile(r"\b(?:to|do|does|did|not|never|n't)\s+$|\d\s+$", re.I)  # "did not host", "89 votes"
+_NOT_COMMITTED = {"expected", "scheduled", "slated", "poised", "supposed", "intended"}  # still ahead, whoever said so
 _NOT_ACTIVE = re.compile(r"\s+(?:not\s+|n't\s+|never\s+|also\s+|still\s+)*(?:be|been|have|has|had)\b|\W*$", re.I)
 
 
@@ -171,13 +172,21 @@ def _clause_tense(sentence: str, start: int, end: int, left_bound: int) -> str |
         return left[-1][2]
     if right_cues and _words_between(sentence, end, right_cues[0][0]) <= WINDOW and not (
             left and "," in sentence[end:right_cues[0][0]]):  # "..., the mayor said": the attribution does not decide
-        return right_cues[0][2]
+        return _seen_from_before(sentence, right_cues[0])
     if left:
         return left[-1][2]
     if right_cues:
-        return right_cues[0][2]
+        return _seen_from_before(sentence, right_cues[0])
     nearest = min(found, key=lambda c: min(abs(c[0] - end), abs(start - c[1])))
     return nearest[2]
+
+
+def _seen_from_before(sentence: str, cue: tuple[int, int, str]) -> str:
+    """The tense a cue gives what stands before it: a commitment made in the past ("In February they agreed to
+    begin talks") looks forward only for what follows it."""
+    words = sentence[cue[0]:cue[1]].lower().split()
+    committed = len(words) == 2 and words[0].endswith("ed") and words[1] == "to" and words[0] not in _NOT_COMMITTED
+    return "past" if cue[2] == "future" and committed else cue[2]
 
 
 def _words_between(text: str, a: int, b: int) -> int:
