@@ -287,6 +287,7 @@ def test_clock_times_and_ages():
                                                                          ("two months", "P2M")]),
     ("In 2014 the polls were held between April 7 and May 12.",
      [("2014", "2014"), ("between April 7 and May 12", "2014-04-07")]),  # the year the sentence opens with
+    ("Last year the board voted in November to close the school.", [("Last year", "2020"), ("November", "2020-11")]),
     ("He was arrested on Saturday, March 2, 2019. He had phoned her the previous evening and spent that weekend "
      "in jail.", [("Saturday, March 2, 2019", "2019-03-02"), ("the previous evening", "2019-03-01TEV"),
                   ("that weekend", "2019-W09-WE")]),
@@ -300,6 +301,8 @@ def test_clock_times_and_ages():
                                                 ("the following May", "2016-05")]),
     ("The developer told the council in October 2016 that the tower would open next spring.",
      [("October 2016", "2016-10"), ("next spring", "2017-SP")]),
+    ("He announced in January 1998 that he would retire at the end of the year.",
+     [("January 1998", "1998-01"), ("the end of the year", "1998")]),
     ("The firm, which went public in the summer of 2019, said its new chief would take over next month.",
      [("the summer of 2019", "2019-SU"), ("next month", "2021-08")]),  # no report's date: from publication
     # the date a length counts from is background: the story stays at June 3

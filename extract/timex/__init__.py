@@ -24,9 +24,10 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _WOULD = re.compile(r"\b(?:would|could|might)\b", re.I)  # a future seen from the past: not after publication
 _FRAME = re.compile(r"\W*(?:(?:in|during|by|since|until|on|at|over|through|throughout|early|late|earlier|later)\s+)?",
                     re.I)  # what may stand before a time that opens its sentence
-_IN_YEAR = re.compile(r"\W*In\s+\d{4}")  # "In 2014 the polls were ...": a year that opens its sentence
+_SUBJECT_NEXT = re.compile(r"\s+(?:the|a|an|he|she|it|they|we|its|his|her|their|our)\s", re.I)  # "In 2014 the polls"
 _REPORT_THAT = re.compile(r",?\s+that\b")  # "told the council in October 2016 that ...": the date of a report
-_FROM_NOW = re.compile(r"(?:(?:early|late|mid|later)[\s-]+)?(?:next|this|last|coming)\b", re.I)  # "next year", ...
+_FROM_NOW = re.compile(r"(?:(?:early|late|mid|later)[\s-]+)?(?:next|this|last|coming)\b|today|tonight|tomorrow"
+                       r"|the\s+(?:end|start|beginning|middle)\s+of\s+the\s+(?:week|month|year)", re.I)  # "next year"
 _BACKGROUND = re.compile(r"\b(?:born|founded|established)\s+(?:on\s+|in\s+)?$", re.I)  # not where the story is
 _COUNTED_FROM = re.compile(r"\s+(?:after|before)\b", re.I)  # "six months after ... on Dec. 3": a date counted from
 interval = calendar.interval
@@ -105,9 +106,9 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
                     reported = (calendar_part, i)
             elif written[0][:4] != calendar_part[:4]:
                 written = ("", -9)  # "on 24 June 2010 ... In February last year ...": the story has moved on
-            opens = text.startswith(",", m.end) and _FRAME.fullmatch(text, sent.start, m.start) or \
-                _IN_YEAR.fullmatch(text, sent.start, m.end)
-            if span[2] == "year" and opens:  # "In 2014, ...", "Last year, ...", "In 2014 the ...": the sentence's year
+            opens = (text.startswith(",", m.end) or _SUBJECT_NEXT.match(text, m.end)) and \
+                _FRAME.fullmatch(text, sent.start, m.start)
+            if span[2] == "year" and opens:  # "In 2014, ...", "Last year the ...": the year of the sentence
                 frame_by_sentence[i] = result.value
     found = _overnight_before_its_day(found, starts)
     found = ranges.share_year(text, ranges.order_weekdays(text, ranges.complete(text, found)))
