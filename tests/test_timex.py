@@ -242,6 +242,8 @@ def test_clock_times_and_ages():
      [("April 1994", "1994-04"), ("That summer", "1994-SU")]),
     ("Profit for 1999 rose 40%. It rose to 2.1 billion euros from 1.5 billion euros a year earlier.",
      [("1999", "1999"), ("a year earlier", "1998")]),
+    ("The raid began at 3:40 p.m. on Oct. 3, 2020. A column arrived at 6:30 the next morning.",
+     [("3:40 p.m. on Oct. 3, 2020", "2020-10-03T15:40"), ("6:30 the next morning", "2020-10-04T06:30")]),
     ("He bought a ticket on Dec. 27, 2018 and arrived at 6 p.m. the next day. Later that evening, he left.",
      [("Dec. 27, 2018", "2018-12-27"), ("6 p.m. the next day", "2018-12-28T18:00"),
       ("Later that evening", "2018-12-28TEV")]),
