@@ -144,6 +144,13 @@ def test_ranges_join_into_one_expression(text, surface, value):
     assert one(text) == (surface, "DATE", value)
 
 
+def test_a_day_before_a_hedged_length_is_no_rate_and_the_future_of_something_is_no_time():
+    assert tags("Officers seized power on March 22, barely a month before the vote.") == [
+        ("March 22", "DATE", "2021-03-22"), ("barely a month", "DURATION", "P1M")]
+    assert tags("Tension grew over the future of the force.") == []
+    assert tags("Rents rose to $2,000 a month.") == []
+
+
 def test_numbers_that_only_look_like_clock_times_are_not_times():
     assert tags("Shares closed at 10.50 on Tuesday.") == [("Tuesday", "DATE", "2021-07-20")]
     assert tags("The index rose to 14.30 points.") == []
