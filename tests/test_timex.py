@@ -485,6 +485,8 @@ def test_n_units_after_an_event_is_a_duration():
     ("Staff will strike again a week from Friday.", "a week from Friday", "2021-07-30"),
     ("Staff will strike again a week on Friday.", "a week on Friday", "2021-07-30"),  # British
     ("It opened on 14 March this year.", "14 March this year", "2021-03-14"),
+    ("Shops close the week before Christmas.", "the week before Christmas", "2021-W50"),
+    ("It began the weekend of Sept. 13, 2008.", "the weekend of Sept. 13, 2008", "2008-W37-WE"),
     ("A generation ago, nobody cared.", "A generation ago", "PAST_REF"),
     ("The deadline is March 31 next year.", "March 31 next year", "2022-03-31"),
     ("On Christmas war broke out in the north.", "Christmas", "2020-12-25"),  # no "Christmas war" after "On"

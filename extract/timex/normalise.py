@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from extract.timex import calendar as cal
@@ -200,6 +200,17 @@ def resolve_weekday(weekday: int, dct: date, direction: int | None, tense: str |
 
 def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     """A point or period on the calendar: dates, months, seasons, quarters, weekdays, holidays, times."""
+    value = _point(g, p, ctx)
+    if not value or not p.get("week") or not _DAY_VALUE.match(value.value):
+        return value
+    step = {"before": -1, "after": 1}.get((g.get("rel") or "").lower(), 0)  # "the week before Christmas"
+    week = cal.week_value(date.fromisoformat(value.value[:10]) + timedelta(weeks=step))
+    which = "weekend" if (g.get("which") or "").lower() == "weekend" else "week"
+    return replace(value, value=week + ("-WE" if which == "weekend" else ""),
+                   reason=f"{value.reason}; the {which} {({-1: 'before', 1: 'after'}.get(step, 'of'))} it")
+
+
+def _point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     year = _year(g)
     month = month_number(g.get("month")) or _int(g.get("monthnum")) or p.get("month")
     day = _int(g.get("day")) or _ordinal(g.get("dayord")) or p.get("day")
@@ -265,8 +276,6 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         if weekday and not (month and day) and not nth_of_month:
             return None
         v = build(year)
-        if v and p.get("week"):
-            v = cal.week_value(date.fromisoformat(v))
         return Value(v + suffix if v else "", text_type, reason="a full date") if v else None
     if day and not (month or weekday):
         return _day_of_month(day, ctx)
@@ -315,8 +324,6 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     if picked is None:
         return None
     v, why = picked
-    if p.get("week"):
-        v = cal.week_value(date.fromisoformat(v))
     return Value(v + suffix, text_type, True, reason=f"no year in the text; {why} ({_dct_words(ctx)})")
 
 
@@ -570,6 +577,7 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     return Value(v + (_time_suffix(g, p) or ""), "", True, reason=f"{how} {base_words}")
 
 
+_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
 _CLOCK = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d$")
 
 
