@@ -285,6 +285,11 @@ def test_clock_times_and_ages():
                     ("that afternoon", "2021-01-17TAF")]),
     ("Police closed the road on Thursday. The victim was shot last October. His name was crossed out that same day.",
      [("Thursday", "2021-07-22"), ("last October", "2020-10"), ("that same day", "2020-10-XX")]),
+    # a text that opens "A decade ago, ..." is told from back then: its weekdays follow the story, unless said now
+    ("A decade ago, on the weekend of Sept. 13, 2011, bankers met. By Sunday night the talks had collapsed. "
+     "An aide said on Tuesday that he regretted it.",
+     [("A decade ago", "2011"), ("the weekend of Sept. 13, 2011", "2011-W37-WE"), ("Sunday night", "2011-09-18TNI"),
+      ("Tuesday", "2021-07-20")]),
     # counted later from a day or a clock time, with a hedge, or "on"; not "later than"
     ("He was elected on June 3, 2001. Nearly a decade later, he quit. Five years on, he was back.",
      [("June 3, 2001", "2001-06-03"), ("Nearly a decade later", "2011"), ("Five years on", "2016")]),

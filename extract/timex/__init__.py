@@ -25,6 +25,8 @@ _WOULD = re.compile(r"\b(?:would|could|might)\b", re.I)  # a future seen from th
 _FRAME = re.compile(r"\W*(?:(?:in|during|by|since|until|on|at|over|through|throughout|early|late|earlier|later)\s+)?",
                     re.I)  # what may stand before a time that opens its sentence
 _SUBJECT_NEXT = re.compile(r"\s+(?:the|a|an|he|she|it|they|we|its|his|her|their|our)\s", re.I)  # "In 2014 the polls"
+_SAID = re.compile(r"\b(?:said|says|told|announced)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
+_LONG_UNITS = {"year", "years", "decade", "decades", "century", "centuries"}
 _REPORT_THAT = re.compile(r",?\s+that\b")  # "told the council in October 2016 that ...": the date of a report
 _FROM_NOW = re.compile(r"(?:(?:early|late|mid|later)[\s-]+)?(?:next|this|last|coming)\b|today|tonight|tomorrow"
                        r"|the\s+(?:end|start|beginning|middle)\s+of\s+the\s+(?:week|month|year)", re.I)  # "next year"
@@ -73,7 +75,8 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
             in_focus["quarter"] = first_quarter
         ctx = Context(published, tense, anchor, anchor_text, reference_by_sentence.get(i, ""), in_focus,
                       frame_by_sentence.get(i, ""), written[0] if i - written[1] <= 1 else "",
-                      bool(_figure().match(text, m.end)), anniversary)
+                      bool(_figure().match(text, m.end)),
+                      anniversary and not _SAID.search(text, max(0, m.start - 20), m.start))  # "said on Tuesday": now
         report_day = _reported_from(text, m, reported, i, ctx)
         result = _normalise(m, replace(ctx, dct=report_day) if report_day else ctx)
         if result and report_day:
@@ -83,8 +86,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
         if result is None or not result.value:
             continue
         ttype = result.type or m.rule.type
-        anniversary = anniversary or bool(m.rule.name == "number_units_ago" and (m.groups.get("within")
-                                                                                or m.groups.get("within_day")))
+        anniversary = anniversary or _anniversary(text, m, found, sent)
         surface = text[m.start:m.end]
         found.append(Timex(m.start, m.end, surface, ttype, result.value, relative=result.relative,
                            anchored=result.anchored, reason=f"'{surface}': {result.reason}"))
@@ -117,6 +119,15 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
 
 
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+def _anniversary(text: str, m: rules.Match, found: list[Timex], sent: Sentence) -> bool:
+    """ "Fifty years ago today", or a text that opens with "A decade ago, ...": a story told from back then."""
+    if m.rule.name != "number_units_ago":
+        return False
+    opening = not found and (m.groups.get("unit") or m.groups.get("units") or "").lower() in _LONG_UNITS and \
+        text.startswith(",", m.end) and not text[sent.start:m.start].strip()
+    return bool(m.groups.get("within") or m.groups.get("within_day") or opening)
 
 
 def _reported_from(text: str, m: rules.Match, reported: tuple[str, int], i: int, ctx: Context) -> date | None:

@@ -282,6 +282,11 @@ def _point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     if weekday and not (month and day) and not nth_of_month:
         if ctx.dct is None:
             return Value(f"XXXX-WXX-{weekday}{suffix}", text_type, True, False, "needs a publication date")
+        story = _story_years_back(ctx, ("day", "week"))
+        if story and direction is None and looks_back(ctx.tense):  # "A decade ago, on the weekend of ... By Sunday"
+            d, _ = resolve_weekday(weekday, story, None, FUTURE)
+            return Value(d.isoformat() + suffix, text_type, True,
+                         reason=f"the first on or after the day the story is at, '{ctx.anchor_text}' ({ctx.anchor})")
         d, why = resolve_weekday(weekday, ctx.dct, direction, ctx.tense)
         if p.get("night_before"):  # "overnight into Saturday": Friday night
             d, why = d - timedelta(days=1), f"{why}; the night before it"
@@ -327,11 +332,11 @@ def _point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     return Value(v + suffix, text_type, True, reason=f"no year in the text; {why} ({_dct_words(ctx)})")
 
 
-def _story_years_back(ctx: Context) -> date | None:
-    """In an anniversary story, the day or month the story is at, when it lies STORY_YEARS_BACK years or more
-    before publication."""
+def _story_years_back(ctx: Context, granularities: tuple[str, ...] = ("day", "month")) -> date | None:
+    """In an anniversary story, the date the story is at (of these granularities), when it lies STORY_YEARS_BACK
+    years or more before publication."""
     at = cal.interval(ctx.anchor.split("T")[0]) if ctx.anchor and ctx.dct and ctx.anniversary else None
-    if at and at[2] in ("day", "month") and at[0].year <= ctx.dct.year - STORY_YEARS_BACK:
+    if at and at[2] in granularities and at[0].year <= ctx.dct.year - STORY_YEARS_BACK:
         return at[0]
     return None
 
