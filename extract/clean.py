@@ -1,8 +1,9 @@
 """Remove publisher boilerplate line by line: appeals, newsletter prompts, related-story lists, share lines.
 
-The cues live in knowledge/boilerplate.tsv. Whole lines are removed and the others kept exactly as they
-were, so offsets into the cleaned text stay meaningful. An appeal is found by its vocabulary, its voice
-(the publisher speaking to "you") and its place: a run of lines that closes the article.
+The cues live in knowledge/boilerplate.tsv. Whole lines are removed, or the closing sentences of a paragraph
+("... on Tuesday. This story has been updated. Donate today."), and the rest kept exactly as it was, so offsets
+into the cleaned text stay meaningful. An appeal is found by its vocabulary, its voice (the publisher speaking to
+"you") and its place: a run of lines, or of sentences, that closes the article.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 
 from extract import knowledge
+from extract.sentences import split
 
 PROMPT_MAX_WORDS = 40  # a longer line is an article paragraph, whatever it mentions
 HEADLINE_MAX_WORDS = 20  # a line of a related-story list
@@ -25,7 +27,7 @@ _SENTENCE_END = re.compile(r"[.!]['\"’”)]*$")
 
 
 def clean(text: str) -> str:
-    """`text` without boilerplate lines, the other lines unchanged, joined with \\n and trimmed."""
+    """`text` without boilerplate lines and closing sentences, the rest unchanged, joined with \\n and trimmed."""
     lines = text.split("\n")
     removed = _furniture(lines)
     scores = [_score(line) for line in lines]
@@ -34,7 +36,40 @@ def clean(text: str) -> str:
         if kind == "cue" and _any("address", lines[i]) and scores[i] >= INLINE_APPEAL_MIN_SCORE:
             removed.add(i)  # an appeal box inside the article
     start = _closing_appeal(kinds, scores)
-    return "\n".join(line for i, line in enumerate(lines) if i not in removed and i < start).strip()
+    kept = [line for i, line in enumerate(lines) if i not in removed and i < start]
+    if start < len(lines):  # the appeal may begin inside its first line: the news before it stays
+        cut = _closing_sentences(lines[start], judged=True)
+        kept.append(lines[start][:cut if cut < len(lines[start]) else 0])
+    while kept and not kept[-1].strip():
+        kept.pop()
+    if kept:  # boilerplate run into the last paragraph ("... on Tuesday. This story has been updated.")
+        kept[-1] = kept[-1][:_closing_sentences(kept[-1], judged=False)]
+    return "\n".join(kept).strip()
+
+
+def _closing_sentences(line: str, judged: bool) -> int:
+    """Where the boilerplate that closes a paragraph starts ("... on Tuesday. Donate today."): len(line) if none.
+
+    From the end, a run of sentences that are furniture (a prompt, a button) or carry appeal cues and report no
+    speech (in a line already `judged` an appeal, any spoken one); it goes when it holds furniture, an appeal
+    addressed to the reader, or two spoken lines.
+    """
+    spans = [(s.start, s.end) for s in split(line)]
+    run: list[tuple[int, str]] = []
+    for start, end in reversed(spans):
+        text = line[start:end]
+        bare = _TAIL.sub("", _LEAD.sub("", text))
+        furniture = any(p.fullmatch(bare) for p in _PATTERNS["ui"]) or (
+            len(text.split()) <= PROMPT_MAX_WORDS and _any("prompt", text))
+        kind = "furniture" if furniture else _kind(text, _score(text))
+        if kind == "furniture" or kind in ("cue", "voice", "opener") and (_score(text) > 0 or judged):
+            run.append((start, kind))
+            continue
+        break
+    spoken = [k for _, k in run if k in ("cue", "voice", "opener")]
+    if not ("furniture" in {k for _, k in run} or "cue" in spoken or len(spoken) >= 2):
+        return len(line)
+    return run[-1][0] if run[-1][0] > spans[0][0] else 0
 
 
 def _any(kind: str, line: str) -> bool:

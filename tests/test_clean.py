@@ -96,6 +96,29 @@ def test_one_line_closing_appeals_in_other_words_are_removed(appeal):
     assert clean("\n".join(NEWS + ["", appeal])) == "\n".join(NEWS)
 
 
+@pytest.mark.parametrize("tail", [
+    " This story has been updated.",
+    " This article was updated Saturday to include comments from the commanders.",
+    " Reporting from the region is funded by our readers. Donate today.",
+    " Help us keep covering the Sahel. Donate now.",
+    " Sahel news you can't find anywhere else: support our reporters with a monthly contribution.",
+    " This story has been updated. Subscribe to our weekly Horn of Africa newsletter.",
+    " Reporting from the Balkans is supported by our readers. Subscribe this month and get your first three months"
+    " at half price.",
+    " Support independent journalism from South Asia: subscribe today for as little as $5 a month.",
+])
+def test_boilerplate_run_into_the_last_paragraph_is_removed(tail):
+    news = "\n".join(NEWS)
+    assert clean(news + tail) == news
+
+
+def test_a_last_paragraph_that_ends_in_news_about_readers_or_support_is_kept():
+    for news in ("The ministry said it would support the talks. Readers of the paper protested on Monday.",
+                 "He thanked his supporters. We will fight on, he told them.",
+                 "The group urged supporters to donate. It raised $5 a month from each member, police said."):
+        assert clean(news) == news
+
+
 def test_membership_appeal_opened_by_a_spoken_line_is_removed():
     text = "\n".join(NEWS + [
         "Hi, this is the newsroom. Ukraine's independent media needs you more than ever.",
