@@ -182,3 +182,10 @@ def test_a_happening_under_a_condition_is_not_an_event():
     assert [(e.event_type, e.date_start) for e in found] == [("armed_clash", "2024-03-08")]
     found = events("If confirmed, the strike on Tuesday would be the deadliest since the war began.")
     assert [(e.event_type, e.date_start) for e in found] == [("armed_clash", "2024-03-05")]
+
+
+def test_a_town_that_fell_to_rebels_is_a_clash_and_fuel_stations_are_no_posture():
+    found = events("On Monday, the towns of Kidal and Gao fell to the rebels.")
+    assert [(e.event_type, e.trigger) for e in found] == [("armed_clash", "fell to the rebels")]
+    found = events("Fuel stations in Bamako were rationing gasoline on Thursday.")
+    assert [e.event_type for e in found] == ["other"]
