@@ -106,7 +106,7 @@ def order_weekdays(text: str, timexes: list[Timex]) -> list[Timex]:
     for i in range(len(out) - 1):
         t, nxt = out[i], out[i + 1]
         ends = _THROUGH.fullmatch(text[t.end:nxt.start]) or _UNTIL_AFTER.fullmatch(text, t.end, nxt.start)
-        if _names_weekday(t) and _names_weekday(nxt) and nxt.value < t.value and ends:
+        if _names_weekday(t) and _names_weekday(nxt) and nxt.value < t.value and ends and nxt.value[:10] < "9999-12-25":
             later = date.fromisoformat(nxt.value[:10]) + timedelta(days=7)
             out[i + 1] = replace(nxt, value=later.isoformat() + nxt.value[10:],
                                  reason=f"'{nxt.text}': the first one after '{t.text}' ({t.value}), opening a range")
