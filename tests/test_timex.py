@@ -494,6 +494,8 @@ def test_n_units_after_an_event_is_a_duration():
     ("It began the weekend of Sept. 13, 2008.", "the weekend of Sept. 13, 2008", "2008-W37-WE"),
     ("A generation ago, nobody cared.", "A generation ago", "PAST_REF"),
     ("The deadline is March 31 next year.", "March 31 next year", "2022-03-31"),
+    ("It was signed on Oct. 8 last year.", "Oct. 8 last year", "2020-10-08"),
+    ("The assault began at night, hours after a ceasefire was announced.", "hours", "PTXH"),
     ("On Christmas war broke out in the north.", "Christmas", "2020-12-25"),  # no "Christmas war" after "On"
     ("They will strike on August 6 and a second time later.", "August 6", "2021-08-06"),  # no rate "6 and a second"
     ("The plane circled for a half-hour.", "a half-hour", "PT30M"),
@@ -626,6 +628,7 @@ def test_a_year_or_relative_year_owning_a_quarter_or_half():
     # a commitment looks forward ("vowed to stage protests on Friday"); a plan verb after a number is a noun
     ("Supporters vowed to stage fresh protests on Friday.", date(2013, 7, 4), "2013-07-05"),
     ("In February the two governments agreed to begin talks.", date(1990, 6, 15), "1990-02"),  # made back then
+    ("They last met face to face on March 7.", date(2022, 3, 30), "2022-03-07"),  # "face" is no plan here
     ("Kerry was considering flying to Geneva on Saturday.", date(2013, 11, 22), "2013-11-23"),
     ("The Senate had approved the bill by 89 votes to 8 on Tuesday.", date(2013, 1, 2), "2013-01-01"),
     # a past form in a "with" phrase is a participle
