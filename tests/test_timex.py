@@ -305,6 +305,8 @@ def test_clock_times_and_ages():
     ("He was arrested on Saturday, March 2, 2019. He had phoned her the previous evening and spent that weekend "
      "in jail.", [("Saturday, March 2, 2019", "2019-03-02"), ("the previous evening", "2019-03-01TEV"),
                   ("that weekend", "2019-W09-WE")]),
+    ("The coup began late Friday. By the morning, the government had regained control.",
+     [("late Friday", "2021-07-23"), ("the morning", "2021-07-24TMO")]),  # the morning after a late day or night
     ("He was arrested on March 3, 2019. She had called the night before.",
      [("March 3, 2019", "2019-03-03"), ("the night before", "2019-03-02TNI")]),
     ("Prices rose in the 1960s and fell in the following decade.",

@@ -296,8 +296,9 @@ def _point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
             return None
         anchor_day = cal.interval(ctx.anchor.split("T")[0]) if ctx.anchor else None
         after = 1 if g.get("next_day") else 0  # "at 6 p.m. the next day"
-        if ctx.anchor.endswith(("TEV", "TNI")) and re.match(r"T0[0-5]", suffix):
-            after = 1  # "that night ... landed at 12.16am": the small hours after it
+        late = ctx.anchor.endswith(("TEV", "TNI")) or ctx.anchor_text.lower().startswith("late")
+        if late and (re.match(r"T0[0-5]", suffix) or suffix == "TMO"):
+            after = 1  # "that night ... landed at 12.16am", "began late Friday. By the morning": the day after
         if anchor_day and anchor_day[2] == "day":  # a time of day alone: on the day the story is at
             return Value((anchor_day[0] + timedelta(days=after)).isoformat() + suffix, text_type, True,
                          reason=f"on the day {'after the one ' if after else ''}last mentioned ({ctx.anchor_text})")
