@@ -495,6 +495,7 @@ def test_n_units_after_an_event_is_a_duration():
     ("Shops close the week before Christmas.", "the week before Christmas", "2021-W50"),
     ("It began the weekend of Sept. 13, 2008.", "the weekend of Sept. 13, 2008", "2008-W37-WE"),
     ("Pilgrims flocked to Rome for Easter week.", "Easter week", "2021-W13"),
+    ("Sales will fall in the first two quarters of 2022.", "the first two quarters of 2022", "2022-H1"),
     ("A generation ago, nobody cared.", "A generation ago", "PAST_REF"),
     ("The deadline is March 31 next year.", "March 31 next year", "2022-03-31"),
     ("It was signed on Oct. 8 last year.", "Oct. 8 last year", "2020-10-08"),
