@@ -609,7 +609,7 @@ def test_a_year_or_relative_year_owning_a_quarter_or_half():
     ("Churches will hold subdued services on Tuesday.", date(2024, 12, 23), "2024-12-24"),
     # "was due" without "to" is a deadline already passed; with "to", a plan
     ("Tax returns were due Tuesday night.", date(2018, 4, 18), "2018-04-17TNI"),
-    ("The minister was due to arrive on Monday.", date(2018, 4, 18), "2018-04-23"),
+    ("The minister was due to arrive on Monday.", date(2018, 4, 18), "2018-04-16"),  # a plan of the past: nearest
     ("The stock is down 40 percent from its September peak.", date(2013, 6, 28), "2012-09"),
     # a month just ended in a future clause is the one yet to be reported on
     ("Economists expect little improvement in June.", date(2011, 7, 1), "2011-06"),
@@ -831,3 +831,12 @@ def test_a_word_class_regex_matches_what_a_longest_first_alternation_matches():
 def test_a_week_on_a_weekday_is_an_offset_only_before_the_day_itself():
     assert tags("They spent a week on Friday's plans.") == [
         ("a week", "DURATION", "P1W"), ("Friday", "DATE", "2021-07-23")]
+
+
+def test_a_weekday_planned_would_style_is_the_first_after_the_day_it_was_told_else_the_nearest():
+    assert tags("The ministry said Tuesday it would hold talks on Wednesday.", date(2014, 10, 16)) == [
+        ("Tuesday", "DATE", "2014-10-14"), ("Wednesday", "DATE", "2014-10-15")]
+    assert tags("The opposition said on Monday it would march on Saturday.", date(2024, 3, 18)) == [
+        ("Monday", "DATE", "2024-03-18"), ("Saturday", "DATE", "2024-03-23")]
+    assert tags("The envoy was due to arrive on Tuesday, but his flight was cancelled.", date(2015, 6, 24)) == [
+        ("Tuesday", "DATE", "2015-06-23")]

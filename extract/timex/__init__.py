@@ -9,14 +9,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from extract.model import Sentence, Timex
 from extract.sentences import split
 from extract.timex import calendar, ranges, rules, words
 from extract.timex.normalise import NORMALISERS, Context, Value, looks_back
-from extract.timex.tense import tense_at
+from extract.timex.tense import cues, tense_at
 
 __all__ = ["tag", "interval"]
 FOCUS_SENTENCES = 3  # a period named this many sentences back is still the one under discussion
@@ -26,6 +26,7 @@ _FRAME = re.compile(r"\W*(?:(?:in|during|by|since|until|on|at|over|through|throu
                     re.I)  # what may stand before a time that opens its sentence
 _SUBJECT_NEXT = re.compile(r"\s+(?:the|a|an|he|she|it|they|we|its|his|her|their|our)\s", re.I)  # "In 2014 the polls"
 _SAID = re.compile(r"\b(?:said|says|told|announced)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
+_FUTURE_IN_PAST = re.compile(r"would|['’]d|(?:was|were)\s+(?:due\s+)?to", re.I)
 _LONG_UNITS = {"year", "years", "decade", "decades", "century", "centuries"}
 _REPORT_THAT = re.compile(r",?\s+that\b")  # "told the council in October 2016 that ...": the date of a report
 _FROM_NOW = re.compile(r"(?:(?:early|late|mid|later)[\s-]+)?(?:next|this|last|coming)\b|today|tonight|tomorrow"
@@ -70,6 +71,12 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
         tense = tense_at(sent.text, m.start - sent.start, m.end - sent.start)
         if _POSSESSIVE.match(text, m.end) and (tense != "future" or _WOULD.search(text, sent.start, m.start)):
             tense = "past"  # "Tuesday's ruling", "would get around Wednesday's ruling": a thing already there
+        seen_from = None  # a weekday planned "would"-style: the first after the day the plan was told, or the nearest
+        if tense == "future" and m.rule.name == "weekday" and _future_in_past(sent.text, m.start - sent.start):
+            told = [t for t in found if t.start >= sent.start and _DAY.match(t.value[:10])
+                    and _SAID.search(text, max(0, t.start - 25), t.start)]
+            seen_from = date.fromisoformat(told[-1].value[:10]) if told else None
+            tense = "future" if seen_from else None
         in_focus = {gran: value for gran, (value, at) in recent.items() if i - at <= FOCUS_SENTENCES}
         if first_quarter:  # a results story is about the quarter it names first
             in_focus["quarter"] = first_quarter
@@ -78,8 +85,12 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
                       bool(_figure().match(text, m.end)),
                       anniversary and not _SAID.search(text, max(0, m.start - 20), m.start))  # "said on Tuesday": now
         report_day = _reported_from(text, m, reported, i, ctx)
-        result = _normalise(m, replace(ctx, dct=report_day) if report_day else ctx)
-        if result and report_day:
+        if seen_from and seen_from < date.max:
+            result = _normalise(m, replace(ctx, dct=seen_from + timedelta(days=1)))
+            result = result and replace(result, reason=f"{result.reason}; planned on {seen_from}, so after it")
+        else:
+            result = _normalise(m, replace(ctx, dct=report_day) if report_day else ctx)
+        if result and report_day and not seen_from:
             result = replace(result, reason=f"{result.reason}; a plan reported on {reported[0]}, counted from then")
         if result and m.rule.normaliser == "narrative" and _after(result.value, published) and looks_back(tense):
             result = _from_an_earlier_anchor(m, ctx, anchors) or result
@@ -119,6 +130,12 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
 
 
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+def _future_in_past(sentence: str, at: int) -> bool:
+    """True when the future cue nearest before `at` looks ahead from a past time ("would", "was due to")."""
+    left = [c for c in cues(sentence) if c[1] <= at and c[2] == "future"]
+    return bool(left) and bool(_FUTURE_IN_PAST.fullmatch(sentence[left[-1][0]:left[-1][1]]))
 
 
 def _anniversary(text: str, m: rules.Match, found: list[Timex], sent: Sentence) -> bool:
