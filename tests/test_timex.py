@@ -265,6 +265,11 @@ def test_clock_times_and_ages():
     ("The summit opened on June 4, 2019. By the end of the week, no deal had emerged.",
      [("June 4, 2019", "2019-06-04"), ("the end of the week", "2019-W23")]),
     ("Sales rose 5% from the previous quarter.", [("the previous quarter", "2021-Q2")]),
+    # a market or results report's "for the week", "for the year": the period of the day or quarter it reports
+    ("Stocks plunged on Monday. For the week, the Dow lost 6.9%.",
+     [("Monday", "2021-07-19"), ("the week", "2021-W29")]),
+    ("Orion posted a fourth-quarter loss. For the year, it lost $63 million.",
+     [("fourth-quarter", "2020-Q4"), ("the year", "2020")]),
     # a past clause cannot count past publication: it counts from the latest story date that keeps it before
     ("A woman was attacked on July 2. The case went to court on Friday. She died 13 days later.",
      [("July 2", "2021-07-02"), ("Friday", "2021-07-23"), ("13 days later", "2021-07-15")]),
@@ -508,6 +513,7 @@ def test_n_units_after_an_event_is_a_duration():
     ("It took two days and 5 hours.", "two days and 5 hours", "P2DT5H"),
     ("Sales for the nine months rose 4%.", "the nine months", "P9M"),  # "the" as TimeBank spans it
     ("For the week, the Dow lost 6.9%.", "the week", "2021-W29"),
+    ("Stocks rallied for the week as investors bet on a cut.", "the week", "2021-W29"),
     ("In the year-earlier third quarter, net income fell.", "the year-earlier third quarter", "2020-Q3"),
     ("The building collapsed shortly after 9 o'clock this morning.", "9 o'clock this morning", "2021-07-23T09:00"),
     ("Traffic was heavy on Easter Monday.", "Easter Monday", "2021-04-05"),

@@ -467,6 +467,10 @@ def offset(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         return Value(d.isoformat(), "", True, reason=f"that day of {week} {_dct_words(ctx)}")
     if g.get("within") or g.get("within_day") or g.get("weekday"):
         return _ago_within(g, unit, int(n), ctx.dct)
+    story = _story_period(ctx, unit) if p.get("story_period") else None
+    if story:  # "For the week, the Dow lost 6.9%" after "Friday"; "For the year" after "fourth-quarter"
+        return Value(cal.shift(story, unit, 0), "", True, reason=f"the {UNIT_NAMES.get(unit, unit)} of the "
+                                                                 f"period the story reports on ({story})")
     v = cal.shift(ctx.dct, unit, int(n))
     name = UNIT_NAMES.get(unit, unit)
     where = {0: f"the {name} of", -1: f"the {name} before that of", 1: f"the {name} after that of"}.get(
@@ -597,6 +601,16 @@ def _whole_units(unit: str, count: int | float) -> tuple[str, int] | None:
             return None
         unit, count = _SMALLER[unit][0], round(count * _SMALLER[unit][1])
     return unit, int(count)
+
+
+def _story_period(ctx: Context, unit: str) -> date | None:
+    """The start of the quarter (for a year) or the day (for a week, month or year) a report is about, lately
+    named and not after publication."""
+    recent = ctx.recent or {}
+    named = recent.get("quarter", "") if unit == "Y" else ""
+    named = named or recent.get("day", "")
+    span = cal.interval(named) if named else None
+    return span[0] if span and ctx.dct and span[0] <= ctx.dct else None
 
 
 def _latest_fine_enough(ctx: Context, granularity: str) -> str:
