@@ -501,6 +501,8 @@ def test_n_units_after_an_event_is_a_duration():
     ("It began the weekend of Sept. 13, 2008.", "the weekend of Sept. 13, 2008", "2008-W37-WE"),
     ("Pilgrims flocked to Rome for Easter week.", "Easter week", "2021-W13"),
     ("The Dow fell 145 points in the first half-hour of trading.", "the first half-hour", "PT30M"),
+    ("They march every Anzac Day.", "every Anzac Day", "XXXX-04-25"),
+    ("Kenyatta will speak on Madaraka Day.", "Madaraka Day", "2022-06-01"),
     ("The teams will meet every two weeks after that.", "every two weeks", "P2W"),
     ("The truce takes effect at midnight local time.", "midnight local time", "2021-07-23T24:00"),
     ("Sales will fall in the first two quarters of 2022.", "the first two quarters of 2022", "2022-H1"),
@@ -642,6 +644,9 @@ def test_a_year_or_relative_year_owning_a_quarter_or_half():
     ("Supporters vowed to stage fresh protests on Friday.", date(2013, 7, 4), "2013-07-05"),
     ("In February the two governments agreed to begin talks.", date(1990, 6, 15), "1990-02"),  # made back then
     ("They last met face to face on March 7.", date(2022, 3, 30), "2022-03-07"),  # "face" is no plan here
+    ("Employees will get a paid holiday on Monday.", date(2017, 12, 28), "2018-01-01"),  # "paid": an adjective
+    ("Ahead of Sunday's runoff, ballots were printed.", date(2023, 5, 25), "2023-05-28"),
+    ("The cabinet decided to postpone the elections until the autumn.", date(1996, 3, 4), "1996-FA"),
     ("Kerry was considering flying to Geneva on Saturday.", date(2013, 11, 22), "2013-11-23"),
     ("The Senate had approved the bill by 89 votes to 8 on Tuesday.", date(2013, 1, 2), "2013-01-01"),
     # a past form in a "with" phrase is a participle

@@ -695,6 +695,9 @@ def recurrence(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     month = lookup("MONTH", g.get("month"))
     if month:
         return Value(f"XXXX-{month:02d}", "SET", reason="every such month")
+    if g.get("holiday"):
+        days = {holiday_date(g["holiday"], year).strftime("%m-%d") for year in (2001, 2002, 2003)}
+        return Value(f"XXXX-{days.pop()}", "SET", reason="every year on that day") if len(days) == 1 else None
     season = lookup("SEASON", g.get("season"))
     if season:
         return Value(f"XXXX-{season}", "SET", reason="every such season")

@@ -25,6 +25,8 @@ _CLAUSE_BREAK = re.compile(r"[;:“”\"]|,\s+(?:but|while|whereas|although|as|a
 WINDOW = 10  # tokens looked at on each side
 _AUXILIARIES = {"was", "were", "is", "are", "am"}  # carry a future that follows them ("was expected to")
 _PLUPERFECT = {"had", "had been"}  # turn it into a plan of the past ("had been scheduled to expire Friday")
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|my|your)\s+$", re.I)
+_NOT_ADJECTIVES = {"ago", "earlier", "previously", "former", "formerly", "yesterday", "since", "said", "last"}
 _NOUN_AFTER = re.compile(r"\s+(?:of|to\s+face)\b", re.I)  # "heads of state", "face to face"
 _NOT_FINITE = re.compile(r"\b(?:to|do|does|did|not|never|n't)\s+$|\d\s+$", re.I)  # "did not host", "89 votes"
 _NOT_COMMITTED = {"expected", "scheduled", "slated", "poised", "supposed", "intended"}  # still ahead, whoever said so
@@ -73,6 +75,13 @@ def _just_before() -> tuple[tuple[re.Pattern, str], ...]:
 
 
 @cache
+def _frame_ahead() -> re.Pattern:
+    """The `just_before` words that look forward even where they open the sentence."""
+    words = knowledge.toml_data("timex/tense.toml")["future"]["frame_ahead"]
+    return re.compile(rf"(?:{_alternation(words)})\s+$", re.I)
+
+
+@cache
 def _deadline() -> tuple[re.Pattern, re.Pattern]:
     """The deadline words ("until") right before an expression, and the verbs that keep a past one ahead."""
     data = knowledge.toml_data("timex/tense.toml")["future"]
@@ -104,6 +113,9 @@ def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
         if (tense is None and len(stem) > 4 and stem.endswith("ed") and "-" not in stem and stem not in known.not_past
                 and not _MODIFIER_SLOT.search(sentence, max(0, m.start() - 30), m.start())):
             tense = "past"
+        elif (tense == "past" and w not in _NOT_ADJECTIVES
+              and _DETERMINER_BEFORE.search(sentence, max(0, m.start() - 20), m.start())):
+            tense = None  # "a paid holiday", "the lost city": an adjective
         if tense == "past" and (_PASSIVE.search(sentence, 0, m.start())
                                 or _AFTER_MODAL.search(sentence, max(0, m.start() - 40), m.start())
                                 or _WITH_PHRASE.search(sentence, max(0, m.start() - 60), m.start())):
@@ -139,7 +151,8 @@ def tense_at(sentence: str, start: int, end: int) -> str | None:
     sentence[start:end]; None when nothing says."""
     for pattern, tense in _just_before():
         m = pattern.search(sentence, max(0, start - 30), start)
-        if m and (tense == "past" or _inside(sentence, m.start())):  # "Until Thursday, ..." frames
+        if m and (tense == "past" or _inside(sentence, m.start()) or _frame_ahead().match(m.group(0))):
+            # "Until Thursday, ..." frames what follows; "Ahead of Sunday's vote, ..." still looks forward
             return tense
     left_bound = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
     since = [m.end() for m in _since().finditer(sentence, left_bound, start)]
