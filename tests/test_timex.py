@@ -144,6 +144,11 @@ def test_ranges_join_into_one_expression(text, surface, value):
     assert one(text) == (surface, "DATE", value)
 
 
+def test_a_new_year_holiday_or_message_is_no_year():
+    assert tags("He sent a New Year message.") == []
+    assert tags("Markets rose after the new year holiday.") == []
+
+
 def test_a_day_before_a_hedged_length_is_no_rate_and_the_future_of_something_is_no_time():
     assert tags("Officers seized power on March 22, barely a month before the vote.") == [
         ("March 22", "DATE", "2021-03-22"), ("barely a month", "DURATION", "P1M")]
@@ -502,6 +507,7 @@ def test_n_units_after_an_event_is_a_duration():
     ("Pilgrims flocked to Rome for Easter week.", "Easter week", "2021-W13"),
     ("The Dow fell 145 points in the first half-hour of trading.", "the first half-hour", "PT30M"),
     ("They march every Anzac Day.", "every Anzac Day", "XXXX-04-25"),
+    ("Talks will resume in the new year.", "the new year", "2022"),
     ("Kenyatta will speak on Madaraka Day.", "Madaraka Day", "2022-06-01"),
     ("The teams will meet every two weeks after that.", "every two weeks", "P2W"),
     ("The truce takes effect at midnight local time.", "midnight local time", "2021-07-23T24:00"),

@@ -440,6 +440,8 @@ def offset(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     n = p.get("n")
     if n == "tense":  # "the weekend": the last one in a past clause, else the coming one
         n = -1 if looks_back(ctx.tense) else 0
+    if n == "new_year":  # in the second half of a year, the one to come; else the one begun
+        n = int(bool(ctx.dct and ctx.dct.month >= 7))
     if n is None:
         n = lookup("DIRECTION", g.get("dir"))
     if g.get("number"):
