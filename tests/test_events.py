@@ -189,3 +189,8 @@ def test_a_town_that_fell_to_rebels_is_a_clash_and_fuel_stations_are_no_posture(
     assert [(e.event_type, e.trigger) for e in found] == [("armed_clash", "fell to the rebels")]
     found = events("Fuel stations in Bamako were rationing gasoline on Thursday.")
     assert [e.event_type for e in found] == ["other"]
+
+
+def test_declining_to_comment_is_a_statement_not_a_fall():
+    found = events("His press secretary, Dmitry Peskov, declined to comment on Tuesday.")
+    assert [(e.event_type, e.trigger) for e in found] == [("statement", "declined to comment")]
