@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -42,6 +42,58 @@ def _figure() -> re.Pattern:
     return re.compile(rf"[\s-]+(?:[a-z]+\s+)?(?:{words.class_pattern('FIGURE_NOUN')})\b", re.I)
 
 
+@dataclass
+class _Story:
+    """Where the text's story is, as its time expressions are read in order."""
+
+    anchor: str = ""  # value of the last date the story named
+    anchor_text: str = ""
+    anchors: list[tuple[str, str]] = field(default_factory=list)  # every (value, text) it has been at, latest last
+    recent: dict[str, tuple[str, int]] = field(default_factory=dict)  # granularity -> (value, sentence), latest last
+    reference_by_sentence: dict[int, str] = field(default_factory=dict)
+    frame_by_sentence: dict[int, str] = field(default_factory=dict)  # "In 2014, ...": the sentence's year
+    first_quarter: str = ""  # a results story is about the quarter it names first
+    anniversary: bool = False  # "Fifty years ago today": from here on the story is back then
+    written: tuple[str, int] = ("", -9)  # the last date written out with its year, and its sentence
+    reported: tuple[str, int] = ("", -9)  # the last such date of a report ("In June 2015, ...", "in 2002 that ...")
+
+    def context(self, text: str, m: rules.Match, i: int, published: date | None, tense: str | None) -> Context:
+        """What the normaliser of a match in sentence `i` may look at."""
+        in_focus = {gran: value for gran, (value, at) in self.recent.items() if i - at <= FOCUS_SENTENCES}
+        if self.first_quarter:
+            in_focus["quarter"] = self.first_quarter
+        said_now = _SAID.search(text, max(0, m.start - 20), m.start)  # "said on Tuesday": today's news
+        return Context(published, tense, self.anchor, self.anchor_text, self.reference_by_sentence.get(i, ""),
+                       in_focus, self.frame_by_sentence.get(i, ""),
+                       self.written[0] if i - self.written[1] <= 1 else "", bool(_figure().match(text, m.end)),
+                       self.anniversary and not said_now)
+
+    def move(self, text: str, m: rules.Match, sent: Sentence, i: int, t: Timex, background: bool) -> None:
+        """Follow the story to a newly tagged expression, unless it is `background` or names no calendar date."""
+        calendar_part = t.value.split("T")[0]
+        span = calendar.interval(calendar_part) if t.type in ("DATE", "TIME") else None
+        if not span or not m.rule.params.get("anchor", True) or background:
+            return
+        self.anchor, self.anchor_text = t.value, t.text
+        self.anchors.append((t.value, t.text))
+        self.recent.pop(span[2], None)
+        self.recent[span[2]] = (calendar_part, i)
+        if span[2] == "quarter" and not self.first_quarter:
+            self.first_quarter = t.value
+        self.reference_by_sentence[i] = calendar_part
+        if not t.relative and not _BACKGROUND.search(text, max(0, m.start - 20), m.start):
+            self.written = (calendar_part, i)
+            if _REPORT_THAT.match(text, m.end) or text.startswith(",", m.end) and \
+                    _FRAME.fullmatch(text, sent.start, m.start):
+                self.reported = (calendar_part, i)
+        elif self.written[0][:4] != calendar_part[:4]:
+            self.written = ("", -9)  # "on 24 June 2010 ... In February last year ...": the story has moved on
+        opens = (text.startswith(",", m.end) or _SUBJECT_NEXT.match(text, m.end)) and \
+            _FRAME.fullmatch(text, sent.start, m.start)
+        if span[2] == "year" and opens:  # "In 2014, ...", "Last year the ...": the year of the sentence
+            self.frame_by_sentence[i] = t.value
+
+
 def tag(text: str, published: date | None, sentences: list[Sentence] | None = None,
         join_ranges: bool = True) -> list[Timex]:
     """Time expressions of `text`, resolved against `published` (None: relative ones stay unanchored).
@@ -51,15 +103,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
     sentences = sentences if sentences is not None else split(text)
     starts = [s.start for s in sentences]
     found: list[Timex] = []
-    anchor, anchor_text = "", ""
-    anchors: list[tuple[str, str]] = []  # every (value, text) the story has been at, the latest last
-    recent: dict[str, tuple[str, int]] = {}  # granularity -> (last value, sentence index), the latest last
-    reference_by_sentence: dict[int, str] = {}
-    frame_by_sentence: dict[int, str] = {}
-    first_quarter = ""
-    anniversary = False  # "Fifty years ago today": from here on the story is back then
-    written: tuple[str, int] = ("", -9)  # the last date written out with its year, and its sentence
-    reported: tuple[str, int] = ("", -9)  # the last such date of a report ("In June 2015, ...", "in 2002 that ...")
+    story = _Story()
     neutral = Context(published, None)
 
     def has_value(m: rules.Match) -> bool:
@@ -71,71 +115,54 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
         tense = tense_at(sent.text, m.start - sent.start, m.end - sent.start)
         if _POSSESSIVE.match(text, m.end) and (tense != "future" or _WOULD.search(text, sent.start, m.start)):
             tense = "past"  # "Tuesday's ruling", "would get around Wednesday's ruling": a thing already there
-        seen_from = None  # a weekday planned "would"-style: the first after the day the plan was told, or the nearest
-        if tense == "future" and m.rule.name == "weekday" and _future_in_past(sent.text, m.start - sent.start):
-            told = [t for t in found if t.start >= sent.start and _DAY.match(t.value[:10])
-                    and _SAID.search(text, max(0, t.start - 25), t.start)]
-            seen_from = date.fromisoformat(told[-1].value[:10]) if told else None
-            tense = "future" if seen_from else None
-        in_focus = {gran: value for gran, (value, at) in recent.items() if i - at <= FOCUS_SENTENCES}
-        if first_quarter:  # a results story is about the quarter it names first
-            in_focus["quarter"] = first_quarter
-        ctx = Context(published, tense, anchor, anchor_text, reference_by_sentence.get(i, ""), in_focus,
-                      frame_by_sentence.get(i, ""), written[0] if i - written[1] <= 1 else "",
-                      bool(_figure().match(text, m.end)),
-                      anniversary and not _SAID.search(text, max(0, m.start - 20), m.start))  # "said on Tuesday": now
-        report_day = _reported_from(text, m, reported, i, ctx)
-        if seen_from and seen_from < date.max:
-            result = _normalise(m, replace(ctx, dct=seen_from + timedelta(days=1)))
-            result = result and replace(result, reason=f"{result.reason}; planned on {seen_from}, so after it")
-        else:
-            result = _normalise(m, replace(ctx, dct=report_day) if report_day else ctx)
-        if result and report_day and not seen_from:
-            result = replace(result, reason=f"{result.reason}; a plan reported on {reported[0]}, counted from then")
-        if result and m.rule.normaliser == "narrative" and _after(result.value, published) and looks_back(tense):
-            result = _from_an_earlier_anchor(m, ctx, anchors) or result
+        told_on = _plan_told_on(text, m, sent, found) if tense == "future" else None
+        if told_on == date.min:
+            tense = None  # "was due to arrive on Tuesday": either side of publication, the nearer
+        ctx = story.context(text, m, i, published, tense)
+        report_day = _reported_from(text, m, story.reported, i, ctx)
+        result = _resolve(m, ctx, told_on, report_day, story)
         if result is None or not result.value:
             continue
-        ttype = result.type or m.rule.type
-        anniversary = anniversary or _anniversary(text, m, found, sent)
+        story.anniversary = story.anniversary or _anniversary(text, m, found, sent)
         surface = text[m.start:m.end]
-        found.append(Timex(m.start, m.end, surface, ttype, result.value, relative=result.relative,
-                           anchored=result.anchored, reason=f"'{surface}': {result.reason}"))
-        calendar_part = result.value.split("T")[0]
-        span = calendar.interval(calendar_part) if ttype in ("DATE", "TIME") else None
-        back = _counted_from(text, found, sent) and calendar_part < anchor.split("T")[0] or bool(report_day)
-        if span and m.rule.params.get("anchor", True) and not back:
-            anchor, anchor_text = result.value, surface
-            anchors.append((anchor, anchor_text))
-            recent.pop(span[2], None)  # the latest last
-            recent[span[2]] = (calendar_part, i)
-            if span[2] == "quarter" and not first_quarter:
-                first_quarter = result.value
-            reference_by_sentence[i] = calendar_part
-            if not result.relative and not _BACKGROUND.search(text, max(0, m.start - 20), m.start):
-                written = (calendar_part, i)
-                if _REPORT_THAT.match(text, m.end) or text.startswith(",", m.end) and \
-                        _FRAME.fullmatch(text, sent.start, m.start):
-                    reported = (calendar_part, i)
-            elif written[0][:4] != calendar_part[:4]:
-                written = ("", -9)  # "on 24 June 2010 ... In February last year ...": the story has moved on
-            opens = (text.startswith(",", m.end) or _SUBJECT_NEXT.match(text, m.end)) and \
-                _FRAME.fullmatch(text, sent.start, m.start)
-            if span[2] == "year" and opens:  # "In 2014, ...", "Last year the ...": the year of the sentence
-                frame_by_sentence[i] = result.value
+        found.append(Timex(m.start, m.end, surface, result.type or m.rule.type, result.value,
+                           relative=result.relative, anchored=result.anchored, reason=f"'{surface}': {result.reason}"))
+        counted_from = _counted_from(text, found, sent) and result.value.split("T")[0] < story.anchor.split("T")[0]
+        story.move(text, m, sent, i, found[-1], background=counted_from or bool(report_day))
     found = _overnight_before_its_day(found, starts)
     found = ranges.share_year(text, ranges.order_weekdays(text, ranges.complete(text, found)))
     found = ranges.join_durations(text, ranges.share_day(text, found))
     return ranges.join(text, found) if join_ranges else found
 
 
+def _resolve(m: rules.Match, ctx: Context, told_on: date | None, report_day: date | None,
+             story: _Story) -> Value | None:
+    """The match's value, counted from the day a plan was told or reported where it was, else as `ctx` says."""
+    if told_on and date.min < told_on < date.max:  # "said Tuesday it would hold talks on Wednesday"
+        result = _normalise(m, replace(ctx, dct=told_on + timedelta(days=1)))
+        return result and replace(result, reason=f"{result.reason}; planned on {told_on}, so after it")
+    if report_day:  # "told the council in October 2016 that the tower would open next spring"
+        result = _normalise(m, replace(ctx, dct=report_day))
+        return result and replace(result, reason=f"{result.reason}; a plan reported on {story.reported[0]}, "
+                                                  f"counted from then")
+    result = _normalise(m, ctx)
+    if result and m.rule.normaliser == "narrative" and _after(result.value, ctx.dct) and looks_back(ctx.tense):
+        result = _from_an_earlier_anchor(m, ctx, story.anchors) or result  # "died 13 days later"
+    return result
+
+
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
-def _future_in_past(sentence: str, at: int) -> bool:
-    """True when the future cue nearest before `at` looks ahead from a past time ("would", "was due to")."""
-    left = [c for c in cues(sentence) if c[1] <= at and c[2] == "future"]
-    return bool(left) and bool(_FUTURE_IN_PAST.fullmatch(sentence[left[-1][0]:left[-1][1]]))
+def _plan_told_on(text: str, m: rules.Match, sent: Sentence, found: list[Timex]) -> date | None:
+    """For a weekday in a future seen from the past ("would", "was due to"): the day the plan was told, if a
+    saying in the sentence names it ("said Tuesday it would ..."), else date.min; None for another future."""
+    left = [c for c in cues(sent.text) if c[1] <= m.start - sent.start and c[2] == "future"]
+    if m.rule.name != "weekday" or not left or not _FUTURE_IN_PAST.fullmatch(sent.text[left[-1][0]:left[-1][1]]):
+        return None
+    told = [t for t in found if t.start >= sent.start and _DAY.match(t.value[:10])
+            and _SAID.search(text, max(0, t.start - 25), t.start)]
+    return date.fromisoformat(told[-1].value[:10]) if told else date.min
 
 
 def _anniversary(text: str, m: rules.Match, found: list[Timex], sent: Sentence) -> bool:
