@@ -61,8 +61,9 @@ def _closing_sentences(line: str, judged: bool) -> int:
         bare = _TAIL.sub("", _LEAD.sub("", text))
         furniture = any(p.fullmatch(bare) for p in _PATTERNS["ui"]) or (
             len(text.split()) <= PROMPT_MAX_WORDS and _any("prompt", text))
-        kind = "furniture" if furniture else _kind(text, _score(text))
-        if kind == "furniture" or kind in ("cue", "voice", "opener") and (_score(text) > 0 or judged):
+        score = _score(text)
+        kind = "furniture" if furniture else _kind(text, score)
+        if kind == "furniture" or kind in ("cue", "voice", "opener") and (score > 0 or judged):
             run.append((start, kind))
             continue
         break
