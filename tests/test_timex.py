@@ -507,6 +507,7 @@ def test_n_units_after_an_event_is_a_duration():
     ("Pilgrims flocked to Rome for Easter week.", "Easter week", "2021-W13"),
     ("The Dow fell 145 points in the first half-hour of trading.", "the first half-hour", "PT30M"),
     ("They march every Anzac Day.", "every Anzac Day", "XXXX-04-25"),
+    ("The show airs on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
     ("Talks will resume in the new year.", "the new year", "2022"),
     ("Kenyatta will speak on Madaraka Day.", "Madaraka Day", "2022-06-01"),
     ("The teams will meet every two weeks after that.", "every two weeks", "P2W"),
