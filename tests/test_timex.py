@@ -256,6 +256,9 @@ def test_clock_times_and_ages():
      [("1999", "1999"), ("a year earlier", "1998")]),
     ("The raid began at 3:40 p.m. on Oct. 3, 2020. A column arrived at 6:30 the next morning.",
      [("3:40 p.m. on Oct. 3, 2020", "2020-10-03T15:40"), ("6:30 the next morning", "2020-10-04T06:30")]),
+    ("A quake struck at 1:14 p.m. on Tuesday, 32 years after the 1985 quake. A drill had been held at 11:00 a.m. "
+     "that morning.", [("1:14 p.m. on Tuesday", "2021-07-20T13:14"), ("32 years", "P32Y"), ("1985", "1985"),
+                       ("11:00 a.m. that morning", "2021-07-20T11:00")]),
     ("He bought a ticket on Dec. 27, 2018 and arrived at 6 p.m. the next day. Later that evening, he left.",
      [("Dec. 27, 2018", "2018-12-27"), ("6 p.m. the next day", "2018-12-28T18:00"),
       ("Later that evening", "2018-12-28TEV")]),
@@ -508,6 +511,10 @@ def test_n_units_after_an_event_is_a_duration():
     ("The Dow fell 145 points in the first half-hour of trading.", "the first half-hour", "PT30M"),
     ("They march every Anzac Day.", "every Anzac Day", "XXXX-04-25"),
     ("The show airs on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+    ("The attack happened at 2.30pm last Tuesday.", "2.30pm last Tuesday", "2021-07-20T14:30"),
+    ("The curfew starts at 18:00hrs today.", "18:00hrs today", "2021-07-23T18:00"),
+    ("The law took effect at midnight last night.", "midnight last night", "2021-07-22T24:00"),
+    ("Ten countries joined the union at midnight.", "midnight", "2021-07-22T24:00"),  # a midnight just gone
     ("Talks will resume in the new year.", "the new year", "2022"),
     ("Kenyatta will speak on Madaraka Day.", "Madaraka Day", "2022-06-01"),
     ("The teams will meet every two weeks after that.", "every two weeks", "P2W"),

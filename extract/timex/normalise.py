@@ -295,6 +295,8 @@ def _point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         if not suffix:
             return None
         anchor_day = cal.interval(ctx.anchor.split("T")[0]) if ctx.anchor else None
+        if (not anchor_day or anchor_day[2] != "day") and (ctx.recent or {}).get("day") and ctx.tense != FUTURE:
+            anchor_day = cal.interval(ctx.recent["day"])  # "on Tuesday, 32 years after 1985 ... at 11:00 a.m."
         after = 1 if g.get("next_day") else 0  # "at 6 p.m. the next day"
         late = ctx.anchor.endswith(("TEV", "TNI")) or ctx.anchor_text.lower().startswith("late")
         if late and (re.match(r"T0[0-5]", suffix) or suffix == "TMO"):
@@ -302,6 +304,8 @@ def _point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         if anchor_day and anchor_day[2] == "day":  # a time of day alone: on the day the story is at
             return Value((anchor_day[0] + timedelta(days=after)).isoformat() + suffix, text_type, True,
                          reason=f"on the day {'after the one ' if after else ''}last mentioned ({ctx.anchor_text})")
+        if suffix == "T24:00" and looks_back(ctx.tense) and not after:  # "joined the EU at midnight": just gone
+            return _relative_day("yesterday", suffix, text_type, ctx)
         return _relative_day("tomorrow" if after else "today", suffix, text_type, ctx)
     if ctx.frame and direction is None:  # "Last year, talks were held in March"
         v = build(int(ctx.frame))
