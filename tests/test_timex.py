@@ -511,6 +511,7 @@ def test_n_units_after_an_event_is_a_duration():
     ("The Dow fell 145 points in the first half-hour of trading.", "the first half-hour", "PT30M"),
     ("They march every Anzac Day.", "every Anzac Day", "XXXX-04-25"),
     ("The show airs on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+    ("Sales rose last March 3.", "last March 3", "2021-03-03"),  # Philippine usage: the latest such day
     ("The attack happened at 2.30pm last Tuesday.", "2.30pm last Tuesday", "2021-07-20T14:30"),
     ("The curfew starts at 18:00hrs today.", "18:00hrs today", "2021-07-23T18:00"),
     ("The law took effect at midnight last night.", "midnight last night", "2021-07-22T24:00"),
