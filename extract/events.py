@@ -70,7 +70,7 @@ def triggers(sentence: str) -> list[Trigger]:
     for _, _, start, end, text, etype in sorted(candidates):
         if not any(t.start < end and start < t.end for t in chosen):
             clause = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start)) + 1
-            negated = bool(_negation().search(sentence, clause, start)) or _conditional(sentence, start)
+            negated = bool(_negation().search(sentence, clause, start)) or _conditional(sentence, clause, start)
             chosen.append(Trigger(start, end, text, etype, negated))
     chosen.sort(key=lambda t: t.start)
     for i in range(1, len(chosen)):  # "failed to agree on a border deal": the deal is denied with the agreeing
@@ -81,16 +81,15 @@ def triggers(sentence: str) -> list[Trigger]:
     return chosen
 
 
-def _conditional(sentence: str, start: int) -> bool:
-    """True when a trigger stands in a condition, in the clause after one ("If X, there will be war") or in a
-    modal clause that one ends ("Russia will attack if Ukraine joins NATO")."""
+def _conditional(sentence: str, clause: int, start: int) -> bool:
+    """True when a trigger (at `start`, in the clause opening at `clause`) stands in a condition, in the clause
+    after one ("If X, there will be war") or in a modal clause that one ends ("Russia will attack if ...")."""
     cue = next(reversed(list(_CONDITION.finditer(sentence, 0, start))), None)
     between = sentence[cue.end():start] if cue else ""
     if cue and between.count(",") <= 1 and not re.search(r"[:;\"“«]", between):
         return True
-    clause = re.split(r"[,;:\"“”«»]", sentence[start:], maxsplit=1)[0]
-    opened = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start)) + 1
-    return bool(_CONDITION.search(clause)) and bool(_MODAL.search(sentence, opened, start))
+    rest = re.split(r"[,;:\"“”«»]", sentence[start:], maxsplit=1)[0]  # the trigger's clause from it on
+    return bool(_CONDITION.search(rest)) and bool(_MODAL.search(sentence, clause, start))
 
 
 def datable(t: Timex) -> bool:

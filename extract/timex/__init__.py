@@ -15,7 +15,7 @@ from functools import cache
 from extract.model import Sentence, Timex
 from extract.sentences import split
 from extract.timex import calendar, ranges, rules, words
-from extract.timex.normalise import NORMALISERS, Context, Value, looks_back
+from extract.timex.normalise import DAY_VALUE, NORMALISERS, Context, Value, looks_back
 from extract.timex.tense import cues, tense_at
 
 __all__ = ["tag", "interval"]
@@ -62,11 +62,12 @@ class _Story:
         in_focus = {gran: value for gran, (value, at) in self.recent.items() if i - at <= FOCUS_SENTENCES}
         if self.first_quarter:
             in_focus["quarter"] = self.first_quarter
-        said_now = _SAID.search(text, max(0, m.start - 20), m.start)  # "said on Tuesday": today's news
+        back_then = self.anniversary and not _SAID.search(text, max(0, m.start - 20), m.start)  # "said on Tuesday":
+        # today's news, even in an anniversary story
         return Context(published, tense, self.anchor, self.anchor_text, self.reference_by_sentence.get(i, ""),
                        in_focus, self.frame_by_sentence.get(i, ""),
                        self.written[0] if i - self.written[1] <= 1 else "", bool(_figure().match(text, m.end)),
-                       self.anniversary and not said_now)
+                       back_then)
 
     def move(self, text: str, m: rules.Match, sent: Sentence, i: int, t: Timex, background: bool) -> None:
         """Follow the story to a newly tagged expression, unless it is `background` or names no calendar date."""
@@ -151,16 +152,15 @@ def _resolve(m: rules.Match, ctx: Context, told_on: date | None, report_day: dat
     return result
 
 
-_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
-
-
 def _plan_told_on(text: str, m: rules.Match, sent: Sentence, found: list[Timex]) -> date | None:
     """For a weekday in a future seen from the past ("would", "was due to"): the day the plan was told, if a
     saying in the sentence names it ("said Tuesday it would ..."), else date.min; None for another future."""
-    left = [c for c in cues(sent.text) if c[1] <= m.start - sent.start and c[2] == "future"]
-    if m.rule.name != "weekday" or not left or not _FUTURE_IN_PAST.fullmatch(sent.text[left[-1][0]:left[-1][1]]):
+    if m.rule.name != "weekday":
         return None
-    told = [t for t in found if t.start >= sent.start and _DAY.match(t.value[:10])
+    left = [c for c in cues(sent.text) if c[1] <= m.start - sent.start and c[2] == "future"]
+    if not left or not _FUTURE_IN_PAST.fullmatch(sent.text[left[-1][0]:left[-1][1]]):
+        return None
+    told = [t for t in found if t.start >= sent.start and DAY_VALUE.match(t.value[:10])
             and _SAID.search(text, max(0, t.start - 25), t.start)]
     return date.fromisoformat(told[-1].value[:10]) if told else date.min
 
@@ -213,7 +213,7 @@ def _overnight_before_its_day(found: list[Timex], starts: list[int]) -> list[Tim
         if t.text.lower() != "overnight" or not t.value.endswith("TNI"):
             continue
         sentence = bisect.bisect_right(starts, t.start)
-        day = next((u for u in out[i + 1:] if _DAY.match(u.value)
+        day = next((u for u in out[i + 1:] if DAY_VALUE.match(u.value)
                     and bisect.bisect_right(starts, u.start) == sentence), None)
         if day:
             night = calendar.shift_date(date.fromisoformat(day.value), "D", -1).isoformat() + "TNI"

@@ -201,7 +201,7 @@ def resolve_weekday(weekday: int, dct: date, direction: int | None, tense: str |
 def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     """A point or period on the calendar: dates, months, seasons, quarters, weekdays, holidays, times."""
     value = _point(g, p, ctx)
-    if not value or not p.get("week") or not _DAY_VALUE.match(value.value):
+    if not value or not p.get("week") or not DAY_VALUE.match(value.value):
         return value
     step = {"before": -1, "after": 1}.get((g.get("rel") or "").lower(), 0)  # "the week before Christmas"
     week = cal.week_value(date.fromisoformat(value.value[:10]) + timedelta(weeks=step))
@@ -593,7 +593,7 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     return Value(v + (_time_suffix(g, p) or ""), "", True, reason=f"{how} {base_words}")
 
 
-_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
+DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")  # a calendar day, no time
 _CLOCK = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d$")
 
 
