@@ -110,7 +110,7 @@ def _kind(line: str, score: int) -> str:
     s = line.strip()
     if not s:
         return "blank"
-    if _any("news", s):
+    if _any("news", s) and not _any("publisher", s):
         return "other"
     spoken = _any("address", s) or _any("voice", s)
     if spoken and score >= 2:

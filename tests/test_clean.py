@@ -106,6 +106,8 @@ def test_one_line_closing_appeals_in_other_words_are_removed(appeal):
     " Reporting from the Balkans is supported by our readers. Subscribe this month and get your first three months"
     " at half price.",
     " Support independent journalism from South Asia: subscribe today for as little as $5 a month.",
+    " We are an independent newsroom that the government has declared a foreign agent. We can only keep working"
+    " with your help: support us today.",
 ])
 def test_boilerplate_run_into_the_last_paragraph_is_removed(tail):
     news = "\n".join(NEWS)
@@ -115,6 +117,7 @@ def test_boilerplate_run_into_the_last_paragraph_is_removed(tail):
 def test_a_last_paragraph_that_ends_in_news_about_readers_or_support_is_kept():
     for news in ("The ministry said it would support the talks. Readers of the paper protested on Monday.",
                  "He thanked his supporters. We will fight on, he told them.",
+                 "We are a small country, the minister said, and we need the support of our allies.",
                  "The group urged supporters to donate. It raised $5 a month from each member, police said."):
         assert clean(news) == news
 
