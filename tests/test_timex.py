@@ -869,3 +869,52 @@ def test_a_weekday_planned_would_style_is_the_first_after_the_day_it_was_told_el
         ("Monday", "DATE", "2024-03-18"), ("Saturday", "DATE", "2024-03-23")]
     assert tags("The envoy was due to arrive on Tuesday, but his flight was cancelled.", date(2015, 6, 24)) == [
         ("Tuesday", "DATE", "2015-06-23")]
+
+
+def test_live_blog_stamps_and_clock_times_in_local_time():
+    text = ("Ukraine live: 05:55 Kyiv time (03:55 GMT) - Putin announces an operation. 06:30 - Explosions are "
+            "heard in Kyiv. 1455 - Witnesses see smoke.")
+    assert tags(text, date(2022, 2, 24)) == [
+        ("05:55 Kyiv time", "TIME", "2022-02-24T05:55"), ("03:55 GMT", "TIME", "2022-02-24T03:55"),
+        ("06:30", "TIME", "2022-02-24T06:30"), ("1455", "TIME", "2022-02-24T14:55")]
+    assert tags("Wagner columns were 200 km from Moscow at 1705 local time.", date(2023, 6, 24)) == [
+        ("1705 local time", "TIME", "2023-06-24T17:05")]
+    # a year heading a chronology's entry stays a year; a score is no stamp
+    assert tags("2014 - Russia annexes Crimea. The score was 21:15 - a rout.") == [("2014", "DATE", "2014")]
+
+
+def test_a_chronology_entry_s_historical_present_does_not_move_its_date():
+    text = ("Key dates: Dec. 11, 1994 - Russian troops enter Chechnya. Dec. 31 - A first assault on Grozny "
+            "begins. Feb. 22 - Commanders agree a short truce.")
+    assert [v for _, _, v in tags(text, date(1995, 3, 19))] == ["1994-12-11", "1994-12-31", "1995-02-22"]
+
+
+def test_a_clock_time_restated_in_another_zone_does_not_move_the_story():
+    text = "Rockets hit the hotel at 6:10 a.m. Sunday (0310 GMT). A curfew had ended 10 minutes earlier."
+    assert tags(text, date(2003, 10, 26))[-1] == ("10 minutes earlier", "TIME", "2003-10-26T06:00")
+
+
+@pytest.mark.parametrize("text, published, surface, value", [
+    ("The Council extended the sanctions for another year.", date(2026, 2, 19), "another year", "P1Y"),
+    ("Shelling intensified on the eve of Victory Day.", date(2000, 5, 10), "the eve of Victory Day", "2000-05-08"),
+    ("Talks will resume on the eve of the Lunar New Year.", date(2024, 2, 5), "the eve of the Lunar New Year",
+     "2024-02-09"),
+    ("The panel studied the September 11 attacks.", date(2004, 7, 22), "September 11", "2001-09-11"),
+    ("Updated 3 hours ago.", date(2007, 10, 20), "3 hours ago", "2007-10-20"),
+    ("A state of emergency was declared until 6 a.m. Thursday.", date(2010, 4, 7), "6 a.m. Thursday",
+     "2010-04-08T06:00"),
+    ("Mediators set a deadline of noon Saturday.", date(1999, 2, 14), "noon Saturday", "1999-02-20T12:00"),
+    ("The president-elect, who takes office on March 11, spoke.", date(2026, 1, 6), "March 11", "2026-03-11"),
+    ("China held a parade on Tuesday, and the holiday runs until Monday.", date(2019, 10, 2), "Monday",
+     "2019-10-07"),
+    # a future clause after a day written in full is not that day's year
+    ("The massacre began on 12 July 1995. The court will hear closing arguments in September.",
+     date(2005, 7, 13), "September", "2005-09"),
+])
+def test_expressions_of_chronologies_and_institutions(text, published, surface, value):
+    assert (surface, value) in [(s, v) for s, _, v in tags(text, published)]
+
+
+def test_named_things_are_no_time():
+    assert tags("Leaders met at the Summit of the Future in New York.") == []
+    assert tags("He was arrested on another day.") == []

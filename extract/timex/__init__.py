@@ -129,7 +129,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
         found.append(Timex(m.start, m.end, surface, result.type or m.rule.type, result.value,
                            relative=result.relative, anchored=result.anchored, reason=f"'{surface}': {result.reason}"))
         counted_from = _counted_from(text, found, sent) and result.value.split("T")[0] < story.anchor.split("T")[0]
-        story.move(text, m, sent, i, found[-1], background=counted_from or bool(report_day))
+        story.move(text, m, sent, i, found[-1], background=counted_from or bool(report_day) or _converted(text, found))
     found = _overnight_before_its_day(found, starts)
     found = ranges.share_year(text, ranges.order_weekdays(text, ranges.complete(text, found)))
     found = ranges.join_durations(text, ranges.share_day(text, found))
@@ -196,6 +196,13 @@ def _from_an_earlier_anchor(m: rules.Match, ctx: Context, anchors: list[tuple[st
         if result and result.value and not _after(result.value, ctx.dct):
             return result
     return None
+
+
+def _converted(text: str, found: list[Timex]) -> bool:
+    """True when the last clock time restates the one before in another zone: "at 6:10 a.m. Sunday (0310 GMT)"."""
+    if len(found) < 2 or found[-1].type != "TIME" or found[-2].type != "TIME":
+        return False
+    return re.fullmatch(r"\s*\(", text[found[-2].end:found[-1].start]) is not None
 
 
 def _counted_from(text: str, found: list[Timex], sent: Sentence) -> bool:

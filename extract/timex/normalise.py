@@ -211,7 +211,7 @@ def point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
 
 
 def _point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
-    year = _year(g)
+    year = _year(g) or p.get("year")  # a rule may know the year ("the September 11 attacks")
     month = month_number(g.get("month")) or _int(g.get("monthnum")) or p.get("month")
     day = _int(g.get("day")) or _ordinal(g.get("dayord")) or p.get("day")
     week_of_month = _ordinal(g.get("weekord"))
@@ -241,7 +241,7 @@ def _point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     def build(y: int) -> str | None:
         try:
             if holiday:
-                return holiday_date(holiday, y).isoformat()
+                return (holiday_date(holiday, y) - timedelta(days=1 if g.get("eve") else 0)).isoformat()
             if month and week_of_month and weekday:  # "the first Monday in October"
                 return cal.nth_weekday(y, month, weekday, week_of_month).isoformat()
             if month and week_of_month:  # the middle day of the n-th run of seven days (or of the last)
@@ -312,7 +312,8 @@ def _point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         if v:
             return Value(v + suffix, text_type, True,
                          reason=f"no year in the text; the year the sentence opens with ({ctx.frame})")
-    if ctx.written and direction is None and ctx.tense != SINCE and (v := _near_written(build, ctx.written)):
+    if ctx.written and direction is None and ctx.tense != SINCE and (v := _near_written(build, ctx.written)) and not (
+            ctx.tense == FUTURE and ctx.dct and v < ctx.dct.isoformat()):  # "will hear arguments in September"
         return Value(v + suffix, text_type, True,
                      reason=f"no year in the text; the one nearest {ctx.written}, written just before")
     story = _story_years_back(ctx)
@@ -439,6 +440,9 @@ def _relative_day(relday: str, suffix: str, text_type: str, ctx: Context, story:
 def offset(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     """A unit counted from publication: 'last week', 'next year', 'two days ago', 'earlier this month'."""
     unit = _unit(g, p)
+    if unit in ("TM", "TH") and p.get("sign", 1) < 0 and ctx.dct and _within_the_day(unit, g.get("number")):
+        return Value(ctx.dct.isoformat(), "DATE", True, reason="a few hours before publication: its day, as far "
+                                                               f"as a date tells ({ctx.dct.isoformat()})")
     if not unit or unit in ("TS", "TM", "TH", "ML"):
         return None
     n = p.get("n")
@@ -482,6 +486,12 @@ def offset(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     where = {0: f"the {name} of", -1: f"the {name} before that of", 1: f"the {name} after that of"}.get(
         int(n), f"{abs(int(n))} {name}s {'before' if n < 0 else 'after'}")
     return Value(v + (_time_suffix(g, p) or ""), "", True, reason=f"{where} {_dct_words(ctx)}")
+
+
+def _within_the_day(unit: str, count: str | None) -> bool:
+    """True for 'minutes ago' and up to twelve hours ago: most likely still the day of publication."""
+    n = number(count) if count else None
+    return isinstance(n, int | float) and (unit == "TM" or n <= 12)
 
 
 def _ago_within(g: dict[str, str | None], unit: str, n: int, dct: date) -> Value:

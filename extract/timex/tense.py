@@ -25,6 +25,7 @@ _CLAUSE_BREAK = re.compile(r"[;:“”\"]|,\s+(?:but|while|whereas|although|as|a
 WINDOW = 10  # tokens looked at on each side
 _AUXILIARIES = {"was", "were", "is", "are", "am"}  # carry a future that follows them ("was expected to")
 _PLUPERFECT = {"had", "had been"}  # turn it into a plan of the past ("had been scheduled to expire Friday")
+_ENTRY_HEAD = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[-–—]|:(?!\d))\s")  # "Dec. 31 - An assault begins."
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|my|your)\s+$", re.I)
 _NOT_ADJECTIVES = {"ago", "earlier", "previously", "former", "formerly", "yesterday", "since", "said", "last"}
 _NOUN_AFTER = re.compile(r"\s+(?:of|to\s+face)\b", re.I)  # "heads of state", "face to face"
@@ -149,6 +150,8 @@ def _since() -> re.Pattern:
 def tense_at(sentence: str, start: int, end: int) -> str | None:
     """'past', 'future', 'present' or 'since' (a starting point up to publication) for the clause holding
     sentence[start:end]; None when nothing says."""
+    if _ENTRY_HEAD.match(sentence, end) and not _inside(sentence, start):
+        return None  # the date heading a chronology's entry: its verbs are a historical present
     for pattern, tense in _just_before():
         m = pattern.search(sentence, max(0, start - 30), start)
         if m and (tense == "past" or _inside(sentence, m.start()) or _frame_ahead().match(m.group(0))):
