@@ -907,6 +907,9 @@ def test_a_clock_time_restated_in_another_zone_does_not_move_the_story():
     ("The president-elect, who takes office on March 11, spoke.", date(2026, 1, 6), "March 11", "2026-03-11"),
     ("China held a parade on Tuesday, and the holiday runs until Monday.", date(2019, 10, 2), "Monday",
      "2019-10-07"),
+    # Ramadan as the calendar month holding most of it
+    ("Offices will work shorter hours during Ramadan.", date(2008, 9, 9), "Ramadan", "2008-09"),
+    ("The holy month of Ramadan begins next week.", date(2025, 2, 24), "The holy month of Ramadan", "2025-03"),
     # a future clause after a day written in full is not that day's year
     ("The massacre began on 12 July 1995. The court will hear closing arguments in September.",
      date(2005, 7, 13), "September", "2005-09"),
@@ -918,3 +921,4 @@ def test_expressions_of_chronologies_and_institutions(text, published, surface, 
 def test_named_things_are_no_time():
     assert tags("Leaders met at the Summit of the Future in New York.") == []
     assert tags("He was arrested on another day.") == []
+    assert tags("Tariq Ramadan spoke. A Ramadan truce collapsed.") == []

@@ -240,6 +240,8 @@ def _point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
 
     def build(y: int) -> str | None:
         try:
+            if p.get("hijri_month"):  # a month of the Islamic calendar, as the calendar month holding its middle
+                return cal.hijri(y, p["hijri_month"], 15).isoformat()[:7]
             if holiday:
                 return (holiday_date(holiday, y) - timedelta(days=1 if g.get("eve") else 0)).isoformat()
             if month and week_of_month and weekday:  # "the first Monday in October"
@@ -291,7 +293,7 @@ def _point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         if p.get("night_before"):  # "overnight into Saturday": Friday night
             d, why = d - timedelta(days=1), f"{why}; the night before it"
         return Value(d.isoformat() + suffix, text_type, True, reason=f"{why} ({_dct_words(ctx)}) -> {_fmt(d)}")
-    if not (month or season or quarter or half or holiday):
+    if not (month or season or quarter or half or holiday or p.get("hijri_month")):
         if not suffix:
             return None
         anchor_day = cal.interval(ctx.anchor.split("T")[0]) if ctx.anchor else None
