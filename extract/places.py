@@ -52,8 +52,9 @@ def _split(cell: str) -> list[str]:
 
 
 def _plural(word: str) -> str | None:
-    """The regular plural of a demonym (Afghans, Iraqis), or None when it has none (Chinese, British)."""
-    if word.endswith(("s", "sh", "ch", "x", "z", "ese")) or " " in word:
+    """The regular plural of a demonym (Afghans, Iraqis, South Africans), or None when it has none (Chinese,
+    British)."""
+    if word.endswith(("s", "sh", "ch", "x", "z", "ese")):
         return None
     return word + "s"
 

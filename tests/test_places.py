@@ -145,6 +145,9 @@ def test_plural_demonyms():
         found["Afghans"][1] == ("AFG",) and found["Iraqis"][1] == ("IRQ",) and found["Kazakhs"][1] == ("KAZ",)
     )
     assert found["Americans"][1] == ("USA",) and found["Britons"][1] == ("GBR",)
+    found = places_of("South Africans voted as North Koreans and Greek Cypriots watched.")
+    assert [found[n][1] for n in ("South Africans", "North Koreans", "Greek Cypriots")] == [("ZAF",), ("PRK",),
+                                                                                            ("CYP",)]
 
 
 @pytest.mark.parametrize(

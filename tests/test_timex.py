@@ -922,3 +922,21 @@ def test_named_things_are_no_time():
     assert tags("Leaders met at the Summit of the Future in New York.") == []
     assert tags("He was arrested on another day.") == []
     assert tags("Tariq Ramadan spoke. A Ramadan truce collapsed.") == []
+
+
+@pytest.mark.parametrize("text, published, value", [
+    ("Russian missiles hit a station as Ukraine marked Independence Day.", date(2022, 8, 25), "2022-08-24"),
+    ("Kyiv celebrated Independence Day with a parade of captured tanks.", date(2022, 8, 25), "2022-08-24"),
+    ("Crowds watched fireworks on Independence Day.", date(2022, 8, 25), "2022-07-04"),  # no country: the default
+    ("China held a military parade in Beijing on National Day.", date(2019, 10, 2), "2019-10-01"),
+    ("India's Republic Day parade was held in New Delhi.", date(2022, 8, 25), "2022-01-26"),
+    ("Ramaphosa marked Freedom Day, 30 years after South Africans first voted freely.", date(2024, 4, 29),
+     "2024-04-27"),
+    ("Bangladesh celebrated Victory Day.", date(2022, 12, 20), "2022-12-16"),
+])
+def test_a_national_day_is_that_of_the_country_mentioned_nearest(text, published, value):
+    assert tags(text, published)[0][2] == value
+
+
+def test_a_national_day_of_no_country_named_is_not_dated():
+    assert tags("National Day was quiet this year.", date(2022, 8, 25)) == [("this year", "DATE", "2022")]

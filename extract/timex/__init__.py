@@ -107,10 +107,13 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
     story = _Story()
     neutral = Context(published, None)
 
+    countries = _CountryMentions(text, starts)
+
     def has_value(m: rules.Match) -> bool:
-        return _normalise(m, neutral) is not None
+        return _normalise(countries.national_day(m), neutral) is not None
 
     for m in rules.find(text, has_value):
+        m = countries.national_day(m)
         i = max(0, bisect.bisect_right(starts, m.start) - 1)
         sent = sentences[i] if sentences else Sentence(0, len(text), text)
         tense = tense_at(sent.text, m.start - sent.start, m.end - sent.start)
@@ -134,6 +137,34 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
     found = ranges.share_year(text, ranges.order_weekdays(text, ranges.complete(text, found)))
     found = ranges.join_durations(text, ranges.share_day(text, found))
     return ranges.join(text, found) if join_ranges else found
+
+
+class _CountryMentions:
+    """The countries a text mentions, looked up only when a national day needs one."""
+
+    def __init__(self, text: str, starts: list[int]) -> None:
+        self.text, self.starts = text, starts
+        self.mentions: list[tuple[int, str]] | None = None
+
+    def national_day(self, m: rules.Match) -> rules.Match:
+        """`m` with the date of a national day ("Independence Day") of the country mentioned nearest: in its
+        sentence before it, then after it, then earlier in the text."""
+        name = " ".join((m.groups.get("holiday") or "").split())
+        days = words.national_days().get(name)
+        if not days or m.groups.get("national"):
+            return m
+        if self.mentions is None:
+            from extract.places import find_places  # the gazetteer of the places stage; loaded only if needed
+            self.mentions = [(p.start, p.countries[0]) for p in find_places(self.text) if p.countries]
+        at = self.text.find(name, m.start)
+        i = bisect.bisect_right(self.starts, at) - 1
+        begin = self.starts[i] if i >= 0 else 0
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        before = [c for start, c in self.mentions if start < at]
+        after = [c for start, c in self.mentions if at < start < end]
+        same = [c for start, c in self.mentions if begin <= start < at]
+        country = same[-1] if same else after[0] if after else before[-1] if before else ""
+        return replace(m, groups={**m.groups, "national": days[country]}) if country in days else m
 
 
 def _resolve(m: rules.Match, ctx: Context, told_on: date | None, report_day: date | None,

@@ -243,7 +243,8 @@ def _point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
             if p.get("hijri_month"):  # a month of the Islamic calendar, as the calendar month holding its middle
                 return cal.hijri(y, p["hijri_month"], 15).isoformat()[:7]
             if holiday:
-                return (holiday_date(holiday, y) - timedelta(days=1 if g.get("eve") else 0)).isoformat()
+                feast = holiday_date(holiday, y, g.get("national"))
+                return (feast - timedelta(days=1 if g.get("eve") else 0)).isoformat()
             if month and week_of_month and weekday:  # "the first Monday in October"
                 return cal.nth_weekday(y, month, weekday, week_of_month).isoformat()
             if month and week_of_month:  # the middle day of the n-th run of seven days (or of the last)
@@ -714,7 +715,10 @@ def recurrence(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     if month:
         return Value(f"XXXX-{month:02d}", "SET", reason="every such month")
     if g.get("holiday"):
-        days = {holiday_date(g["holiday"], year).strftime("%m-%d") for year in (2001, 2002, 2003)}
+        try:
+            days = {holiday_date(g["holiday"], y, g.get("national")).strftime("%m-%d") for y in (2001, 2002, 2003)}
+        except ValueError:  # a national day of no country named
+            return None
         return Value(f"XXXX-{days.pop()}", "SET", reason="every year on that day") if len(days) == 1 else None
     season = lookup("SEASON", g.get("season"))
     if season:

@@ -121,12 +121,30 @@ _MOVABLE_FEASTS = {"easter": cal.easter, "orthodox_easter": cal.orthodox_easter,
                    "lunar_new_year": cal.lunar_new_year}
 
 
-def holiday_date(name: str, year: int) -> date:
-    """The date of a named holiday in a year."""
+@cache
+def national_days() -> dict[str, dict[str, str]]:
+    """Holiday name -> {ISO3: MM-DD} from knowledge/timex/national_days.tsv."""
+    out: dict[str, dict[str, str]] = {}
+    for name, country, day in knowledge.table("timex/national_days.tsv"):
+        out.setdefault(name, {})[country] = day
+    return out
+
+
+def holiday_rule(name: str) -> str:
+    """The holidays.tsv rule of a holiday name ("fixed 12-25", "national 07-04", ...); "" if unknown."""
+    return next((rule for pattern, rule in holidays() if pattern.match(name.strip())), "")
+
+
+def holiday_date(name: str, year: int, national: str | None = None) -> date:
+    """The date of a named holiday in a year; `national` (MM-DD) for a national day of the country named."""
     for pattern, rule in holidays():
         if pattern.match(name.strip()):
             kind, *args = rule.split()
-            if kind == "fixed":
+            if kind == "national":
+                if not (national or args):
+                    raise ValueError(f"{name!r}: no country named")
+                args = [national or args[0]]
+            if kind in ("fixed", "national"):
                 month, day = map(int, args[0].split("-"))
                 return date(year, month, day)
             if kind == "nth":
