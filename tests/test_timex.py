@@ -940,3 +940,16 @@ def test_a_national_day_is_that_of_the_country_mentioned_nearest(text, published
 
 def test_a_national_day_of_no_country_named_is_not_dated():
     assert tags("National Day was quiet this year.", date(2022, 8, 25)) == [("this year", "DATE", "2022")]
+
+
+def test_a_deadline_after_a_modal_looks_forward_but_not_one_after_a_later_past_cue():
+    assert one("Crews said customers could be without power until Wednesday.", date(1996, 11, 11))[2] == "1996-11-13"
+    assert one("They said the bridge would stay closed until Friday.", date(1996, 11, 11))[2] == "1996-11-15"
+    assert tags("Jakarta said it would reverse a position it had held until Monday.", date(1999, 9, 9))[0][2] == \
+        "1999-09-06"
+
+
+def test_an_evening_clock_time_falls_in_the_night_last_named():
+    text = ("A bomber killed 22 people at a concert on Monday night, police said on Tuesday, the deadliest attack "
+            "since July 2005. The blast happened at about 10:30 p.m.")
+    assert tags(text, date(2017, 5, 23))[-1] == ("about 10:30 p.m.", "TIME", "2017-05-22T22:30")

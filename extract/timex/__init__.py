@@ -16,7 +16,7 @@ from extract.model import Sentence, Timex
 from extract.sentences import split
 from extract.timex import calendar, ranges, rules, words
 from extract.timex.normalise import DAY_VALUE, NORMALISERS, Context, Value, looks_back
-from extract.timex.tense import cues, tense_at
+from extract.timex.tense import after_deadline_word, cues, tense_at
 
 __all__ = ["tag", "interval"]
 FOCUS_SENTENCES = 3  # a period named this many sentences back is still the one under discussion
@@ -79,6 +79,8 @@ class _Story:
         self.anchors.append((t.value, t.text))
         self.recent.pop(span[2], None)
         self.recent[span[2]] = (calendar_part, i)
+        if t.type == "TIME" and t.value.endswith(("TEV", "TNI")):
+            self.recent["night"] = (calendar_part, i)  # an evening clock time later falls in it
         if span[2] == "quarter" and not self.first_quarter:
             self.first_quarter = t.value
         self.reference_by_sentence[i] = calendar_part
@@ -193,7 +195,9 @@ def _plan_told_on(text: str, m: rules.Match, sent: Sentence, found: list[Timex])
         return None
     told = [t for t in found if t.start >= sent.start and DAY_VALUE.match(t.value[:10])
             and _SAID.search(text, max(0, t.start - 25), t.start)]
-    return date.fromisoformat(told[-1].value[:10]) if told else date.min
+    if told:
+        return date.fromisoformat(told[-1].value[:10])
+    return None if after_deadline_word(text, m.start) else date.min  # "would stay closed until Friday": ahead
 
 
 def _anniversary(text: str, m: rules.Match, found: list[Timex], sent: Sentence) -> bool:

@@ -300,6 +300,12 @@ def _point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         anchor_day = cal.interval(ctx.anchor.split("T")[0]) if ctx.anchor else None
         if (not anchor_day or anchor_day[2] != "day") and (ctx.recent or {}).get("day") and ctx.tense != FUTURE:
             anchor_day = cal.interval(ctx.recent["day"])  # "on Tuesday, 32 years after 1985 ... at 11:00 a.m."
+        night = (ctx.recent or {}).get("night", "")
+        evening = re.match(r"T(?:1[89]|2[0-3]):", suffix)
+        if night and evening and ctx.tense != FUTURE and not g.get("next_day") and (
+                not anchor_day or anchor_day[2] != "day" or 0 <= (anchor_day[0] - date.fromisoformat(night)).days <= 1):
+            return Value(night + suffix, text_type, True,  # "on Monday night, police said on Tuesday ... at 10:30 p.m."
+                         reason=f"in the evening or night last mentioned ({night})")
         after = 1 if g.get("next_day") else 0  # "at 6 p.m. the next day"
         late = ctx.anchor.endswith(("TEV", "TNI")) or ctx.anchor_text.lower().startswith("late")
         if late and (re.match(r"T0[0-5]", suffix) or suffix == "TMO"):

@@ -83,11 +83,18 @@ def _frame_ahead() -> re.Pattern:
 
 
 @cache
-def _deadline() -> tuple[re.Pattern, re.Pattern]:
-    """The deadline words ("until") right before an expression, and the verbs that keep a past one ahead."""
+def _deadline() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The deadline words ("until") right before an expression, the verbs that keep a past one ahead, and the
+    modals that do so after the clause's last past cue ("said customers could be without power until ...")."""
     data = knowledge.toml_data("timex/tense.toml")["future"]
     return (re.compile(rf"\b(?:{_alternation(data['deadline'])})\s+$", re.I),
-            re.compile(rf"\b(?:{_alternation(data['deadline_verbs'])})\b", re.I))
+            re.compile(rf"\b(?:{_alternation(data['deadline_verbs'])})\b", re.I),
+            re.compile(rf"\b(?:{_alternation(data['deadline_modals'])})\b"))
+
+
+def after_deadline_word(text: str, start: int) -> bool:
+    """True when a deadline word ("until", "till") stands right before text[start:]."""
+    return bool(_deadline()[0].search(text, max(0, start - 30), start))
 
 
 def _alternation(words: list[str]) -> str:
@@ -163,9 +170,11 @@ def tense_at(sentence: str, start: int, end: int) -> str | None:
             c[2] == "future" and since[-1] <= c[0] < start for c in cues(sentence)):
         return "since"
     tense = _clause_tense(sentence, start, end, left_bound)
-    deadline, keeps_ahead = _deadline()
+    deadline, keeps_ahead, modal = _deadline()
     m = deadline.search(sentence, max(0, start - 30), start)
-    if m and _inside(sentence, m.start()) and (tense != "past" or keeps_ahead.search(sentence, left_bound, m.start())):
+    past = [c[1] for c in cues(sentence) if c[2] == "past" and left_bound <= c[0] < start]
+    if m and _inside(sentence, m.start()) and (tense != "past" or keeps_ahead.search(sentence, left_bound, m.start())
+                                               or modal.search(sentence, past[-1] if past else left_bound, m.start())):
         return "future"  # "has until Friday", "postponed any action until Tuesday"; not "served until January"
     return tense
 
