@@ -952,4 +952,4 @@ def test_a_deadline_after_a_modal_looks_forward_but_not_one_after_a_later_past_c
 def test_an_evening_clock_time_falls_in_the_night_last_named():
     text = ("A bomber killed 22 people at a concert on Monday night, police said on Tuesday, the deadliest attack "
             "since July 2005. The blast happened at about 10:30 p.m.")
-    assert tags(text, date(2017, 5, 23))[-1] == ("about 10:30 p.m.", "TIME", "2017-05-22T22:30")
+    assert tags(text, date(2017, 5, 23))[-1][1:] == ("TIME", "2017-05-22T22:30")
