@@ -20,6 +20,8 @@ CONFIDENCE = {"explicit": 0.9, "relative": 0.8, "story": 0.5, "publication": 0.4
 STATEMENT = "statement"
 RIGHT_OF_DATE_COST = 30  # a date usually follows the word it dates ("visit Dushanbe on Sept. 14-15 for talks")
 NEGATION_WINDOW = 3  # words between a negation and the trigger it denies ("did not yet formally agree")
+_DATELINE_HEAD = re.compile(r"\s*(?-i:[A-Z][A-Z .'’-]+)(?:,\s*[A-Z][\w .'’-]*)*,\s*")  # "KYIV, ", "GORI, Georgia, "
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:—|–|--|-|_|:)")  # " (Reuters) - "
 _OPENS_TEXT = ("—", "–", "--", " -", "_", ":")  # "GENEVA — Negotiators ...": a dateline's dash opens the text
 _REPORTED = re.compile(r"\bthat\b|[:\"“«]|\b(?:will|would|could|might)\b")  # what opens the words a statement
 # reports, or shows it has begun ("said it would not sign")
@@ -183,7 +185,8 @@ def build(article: Article, sentences: list[Sentence], timexes: list[Timex], men
     story: Timex | None = None  # the last past day the text has named: where its narrative stands
     time_starts, mention_starts = [t.start for t in timexes], [m.start for m in mentions]
     for sent in sentences:
-        times = _without_frame(sent, _distinct([t for t in _within(timexes, time_starts, sent) if datable(t)]))
+        times = _without_dateline(sent, _without_frame(
+            sent, _distinct([t for t in _within(timexes, time_starts, sent) if datable(t)])))
         here = _within(mentions, mention_starts, sent)
         found = triggers(sent.text)
         every = [replace(t, start=t.start + sent.start, end=t.end + sent.start) for t in found]
@@ -273,6 +276,15 @@ def _without_frame(sent: Sentence, times: list[Timex]) -> list[Timex]:
         return bool(span) and outer[0] <= span[0] and span[1] <= outer[1] and span[1] - span[0] < outer[1] - outer[0]
 
     return times[1:] if all(inside(t) for t in times[1:]) else times
+
+
+def _without_dateline(sent: Sentence, times: list[Timex]) -> list[Timex]:
+    """Drop the date of a dateline ("KYIV, March 3 (Reuters) - ...") when the sentence dates its news otherwise."""
+    if len(times) < 2:
+        return times
+    first = times[0]
+    head, tail = sent.text[:first.start - sent.start], sent.text[first.end - sent.start:]
+    return times[1:] if _DATELINE_HEAD.fullmatch(head) and _DATELINE_TAIL.match(tail) else times
 
 
 def _distinct(times: list[Timex]) -> list[Timex]:

@@ -194,3 +194,10 @@ def test_a_town_that_fell_to_rebels_is_a_clash_and_fuel_stations_are_no_posture(
 def test_declining_to_comment_is_a_statement_not_a_fall():
     found = events("His press secretary, Dmitry Peskov, declined to comment on Tuesday.")
     assert [(e.event_type, e.trigger) for e in found] == [("statement", "declined to comment")]
+
+
+def test_a_dateline_s_date_gives_way_to_the_date_of_the_news():
+    found = events("KYIV, March 8 (Reuters) - Russian forces shelled Kharkiv on Wednesday, officials said.")
+    assert [(e.date_start, e.event_type) for e in found] == [("2024-03-06", "armed_clash")]
+    found = events("GORI, Georgia, March 8 (AFP) - Russian forces shelled the town, officials said.")
+    assert [(e.date_start, e.date_text) for e in found] == [("2024-03-08", "March 8")]
