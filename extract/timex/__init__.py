@@ -108,7 +108,6 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
     found: list[Timex] = []
     story = _Story()
     neutral = Context(published, None)
-
     countries = _CountryMentions(text, starts)
 
     def has_value(m: rules.Match) -> bool:
@@ -131,8 +130,9 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
             continue
         story.anniversary = story.anniversary or _anniversary(text, m, found, sent)
         surface = text[m.start:m.end]
+        why = result.reason + (f"; {m.groups['national_of']}" if m.groups.get("national_of") else "")
         found.append(Timex(m.start, m.end, surface, result.type or m.rule.type, result.value,
-                           relative=result.relative, anchored=result.anchored, reason=f"'{surface}': {result.reason}"))
+                           relative=result.relative, anchored=result.anchored, reason=f"'{surface}': {why}"))
         counted_from = _counted_from(text, found, sent) and result.value.split("T")[0] < story.anchor.split("T")[0]
         story.move(text, m, sent, i, found[-1], background=counted_from or bool(report_day) or _converted(text, found))
     found = _overnight_before_its_day(found, starts)
@@ -156,7 +156,7 @@ class _CountryMentions:
         if not days or m.groups.get("national"):
             return m
         if self.mentions is None:
-            from extract.places import find_places  # the gazetteer of the places stage; loaded only if needed
+            from extract.places import find_places  # the places stage's gazetteer, loaded only when needed
             self.mentions = [(p.start, p.countries[0]) for p in find_places(self.text) if p.countries]
         at = self.text.find(name, m.start)
         i = bisect.bisect_right(self.starts, at) - 1
@@ -166,7 +166,11 @@ class _CountryMentions:
         after = [c for start, c in self.mentions if at < start < end]
         same = [c for start, c in self.mentions if begin <= start < at]
         country = same[-1] if same else after[0] if after else before[-1] if before else ""
-        return replace(m, groups={**m.groups, "national": days[country]}) if country in days else m
+        if country not in days:
+            return m
+        from extract.places import country_name
+        return replace(m, groups={**m.groups, "national": days[country],
+                                  "national_of": f"{name} of {country_name(country)}"})
 
 
 def _resolve(m: rules.Match, ctx: Context, told_on: date | None, report_day: date | None,
