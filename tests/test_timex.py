@@ -953,3 +953,44 @@ def test_an_evening_clock_time_falls_in_the_night_last_named():
     text = ("A bomber killed 22 people at a concert on Monday night, police said on Tuesday, the deadliest attack "
             "since July 2005. The blast happened at about 10:30 p.m.")
     assert tags(text, date(2017, 5, 23))[-1][1:] == ("TIME", "2017-05-22T22:30")
+
+
+@pytest.mark.parametrize("text, published, value", [
+    ("“Tomorrow, we vote,” the FCC chairman told a conference on Wednesday.", date(2017, 12, 14), "2017-12-14"),
+    ("“I spoke to him the day before yesterday,” the coach said in an interview on Tuesday.", date(1996, 9, 25),
+     "1996-09-22"),
+    ("He told supporters in Greenville last night that he would campaign “all day tomorrow” in Michigan.",
+     date(2000, 2, 20), "2000-02-20"),
+    # the day of the saying, not a day inside what was said
+    ("Answering questions on Tuesday, the minister said inspectors had left the previous evening and that a "
+     "resolution would be circulated “tomorrow.”", date(1997, 11, 19), "1997-11-19"),
+    # said today, or no day of saying: from publication
+    ("“We will vote tomorrow,” he said.", date(2017, 12, 14), "2017-12-15"),
+])
+def test_a_quoted_relative_day_counts_from_the_day_it_was_said(text, published, value):
+    quoted = [v for s, _, v in tags(text, published) if s.lower().endswith(("tomorrow", "yesterday"))]
+    assert quoted == [value]
+
+
+@pytest.mark.parametrize("text, published, surface, value", [
+    ("Polls opened at 7 this morning.", date(2009, 8, 20), "7 this morning", "2009-08-20T07:00"),
+    ("An update will be given around 11 tonight.", date(2005, 7, 2), "around 11 tonight", "2005-07-02T23:00"),
+    ("The talks resume Monday week.", date(2003, 10, 8), "Monday week", "2003-10-20"),
+    ("The strike begins at 0600 hours Zulu tomorrow.", date(2001, 11, 29), "0600 hours Zulu tomorrow",
+     "2001-11-30T06:00"),
+    ("Offices closed on New Year’s Day.", date(2001, 1, 3), "New Year’s Day", "2001-01-01"),
+    ("Troops are moving as we speak.", date(2022, 2, 24), "as we speak", "PRESENT_REF"),
+    ("Fighting continues at this hour.", date(2022, 2, 24), "this hour", "PRESENT_REF"),
+    ("He told parliament on Thursday the bill had been “agreed the night before.”", date(2006, 10, 28),
+     "the night before", "2006-10-25TNI"),
+    # a night before a day still to come is not that day's eve
+    ("A spokesman said the pullback had begun overnight and would be complete by Sunday.", date(2026, 5, 15),
+     "overnight", "2026-05-14TNI"),
+])
+def test_expressions_of_briefings(text, published, surface, value):
+    assert (surface, value) in [(s, v) for s, _, v in tags(text, published)]
+
+
+def test_a_number_of_people_this_morning_is_no_clock_time():
+    assert tags("Strikes killed 8 this morning.", date(2005, 7, 2)) == [("this morning", "TIME", "2005-07-02TMO")]
+    assert tags("In this hour of need, we stand together.") == []

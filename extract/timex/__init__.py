@@ -19,6 +19,7 @@ from extract.timex.normalise import DAY_VALUE, NORMALISERS, Context, Value, look
 from extract.timex.tense import after_deadline_word, cues, tense_at
 
 __all__ = ["tag", "interval"]
+SAYING_REACH = 60  # characters from a verb of saying to the day it was said on ("told a conference on Wednesday")
 FOCUS_SENTENCES = 3  # a period named this many sentences back is still the one under discussion
 _POSSESSIVE = re.compile(r"['’]s\b")
 _WOULD = re.compile(r"\b(?:would|could|might)\b", re.I)  # a future seen from the past: not after publication
@@ -135,7 +136,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
                            relative=result.relative, anchored=result.anchored, reason=f"'{surface}': {why}"))
         counted_from = _counted_from(text, found, sent) and result.value.split("T")[0] < story.anchor.split("T")[0]
         story.move(text, m, sent, i, found[-1], background=counted_from or bool(report_day) or _converted(text, found))
-    found = _overnight_before_its_day(found, starts)
+    found = _quoted_from_saying_day(text, _overnight_before_its_day(found, starts, published), starts, published)
     found = ranges.share_year(text, ranges.order_weekdays(text, ranges.complete(text, found)))
     found = ranges.join_durations(text, ranges.share_day(text, found))
     return ranges.join(text, found) if join_ranges else found
@@ -252,14 +253,16 @@ def _counted_from(text: str, found: list[Timex], sent: Sentence) -> bool:
     return bool(_COUNTED_FROM.match(text, found[-2].end))
 
 
-def _overnight_before_its_day(found: list[Timex], starts: list[int]) -> list[Timex]:
-    """ "Missiles struck overnight, the air force said on Monday": the night before the day its sentence names."""
+def _overnight_before_its_day(found: list[Timex], starts: list[int], published: date | None) -> list[Timex]:
+    """ "Missiles struck overnight, the air force said on Monday": the night before the day its sentence names
+    (not a day still to come: "had begun overnight and would be complete by Sunday")."""
     out = list(found)
+    latest = published.isoformat() if published else "9999"
     for i, t in enumerate(out):
         if t.text.lower() != "overnight" or not t.value.endswith("TNI"):
             continue
         sentence = bisect.bisect_right(starts, t.start)
-        day = next((u for u in out[i + 1:] if DAY_VALUE.match(u.value)
+        day = next((u for u in out[i + 1:] if DAY_VALUE.match(u.value) and u.value[:10] <= latest
                     and bisect.bisect_right(starts, u.start) == sentence), None)
         if day:
             night = calendar.shift_date(date.fromisoformat(day.value), "D", -1).isoformat() + "TNI"
@@ -267,6 +270,51 @@ def _overnight_before_its_day(found: list[Timex], starts: list[int]) -> list[Tim
     return out
 
 
+def _quoted_from_saying_day(text: str, found: list[Timex], starts: list[int], published: date | None) -> list[Timex]:
+    """ "'Tomorrow, we vote,' the chairman told a conference on Wednesday": a day counted from publication inside a
+    quotation counts from the day it was said, when its sentence names one past day outside the quotation."""
+    if published is None:
+        return found
+    out = list(found)
+    for i, t in enumerate(out):
+        if not (_QUOTED_DAY.fullmatch(t.text) and "publication" in t.reason and DAY_VALUE.match(t.value[:10])):
+            continue
+        k = bisect.bisect_right(starts, t.start) - 1
+        begin = starts[k] if k >= 0 else 0
+        end = starts[k + 1] if k + 1 < len(starts) else len(text)
+        if not _quoted(text[begin:t.start]):
+            continue
+        days = [u for u in out if begin <= u.start < end and u is not t and DAY_VALUE.match(u.value[:10])
+                and u.value[:10] < published.isoformat() and not _quoted(text[begin:u.start])]
+        verbs = [v.start() + begin for v in _SAYING.finditer(_unquoted(text[begin:end]))]
+        # the day nearest after a verb of saying outside the quotation ("told reporters on Wednesday"), else before it
+        near = sorted((u.start < v, abs(u.start - v) if u.start >= v else v - u.end, u.value[:10])
+                      for u in days for v in verbs if u.start < v or not _CLAUSE_OPENS.search(text, v, u.start))
+        near = [n for n in near if n[1] <= SAYING_REACH]
+        if not near:
+            continue
+        day = date.fromisoformat(near[0][2])
+        moved = date.fromisoformat(t.value[:10]) + (day - published)
+        out[i] = replace(t, value=moved.isoformat() + t.value[10:], reason=f"{t.reason}; said on {day.isoformat()}, "
+                                                                           "so counted from that day")
+    return out
+
+
+def _quoted(before: str) -> bool:
+    """True when a quotation is open at the end of `before` (a sentence up to some point)."""
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _unquoted(sentence: str) -> str:
+    """A sentence with its quotations blanked out (offsets kept)."""
+    return re.sub(r"“[^”]*”?|\"[^\"]*\"?", lambda q: " " * len(q.group(0)), sentence)
+
+
+_CLAUSE_OPENS = re.compile(r"\b(?:that|had|has|have|was|were|is|are|would|will)\b|,", re.I)  # what was said
+_QUOTED_DAY = re.compile(r"(?:[\w:.]+\s+)?(?:today|tomorrow|tonight|yesterday|the\s+day\s+(?:before\s+yesterday|after"
+                         r"\s+tomorrow)|this\s+(?:morning|afternoon|evening)|last\s+night)", re.I)
+_SAYING = re.compile(r"\b(?:said|says|told|tells|added|declared|insisted|warned|announced|wrote|answering|speaking)\b",
+                     re.I)
 _OFF_CALENDAR = re.compile(r"-|\d{5}")  # a year below 0 or above 9999: "the '90s" or "next month" near the edges
 
 

@@ -298,19 +298,19 @@ def _point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         if not suffix:
             return None
         anchor_day = cal.interval(ctx.anchor.split("T")[0]) if ctx.anchor else None
-        if (not anchor_day or anchor_day[2] != "day") and (ctx.recent or {}).get("day") and ctx.tense != FUTURE:
+        if not _one_day(anchor_day) and (ctx.recent or {}).get("day") and ctx.tense != FUTURE:
             anchor_day = cal.interval(ctx.recent["day"])  # "on Tuesday, 32 years after 1985 ... at 11:00 a.m."
         night = (ctx.recent or {}).get("night", "")
         evening = re.match(r"T(?:1[89]|2[0-3]):", suffix)
         if night and evening and ctx.tense != FUTURE and not g.get("next_day") and (
-                not anchor_day or anchor_day[2] != "day" or 0 <= (anchor_day[0] - date.fromisoformat(night)).days <= 1):
+                not _one_day(anchor_day) or 0 <= (anchor_day[0] - date.fromisoformat(night)).days <= 1):
             return Value(night + suffix, text_type, True,  # "on Monday night, police said on Tuesday ... at 10:30 p.m."
                          reason=f"in the evening or night last mentioned ({night})")
         after = 1 if g.get("next_day") else 0  # "at 6 p.m. the next day"
         late = ctx.anchor.endswith(("TEV", "TNI")) or ctx.anchor_text.lower().startswith("late")
         if late and (re.match(r"T0[0-5]", suffix) or suffix == "TMO"):
             after = 1  # "that night ... landed at 12.16am", "began late Friday. By the morning": the day after
-        if anchor_day and anchor_day[2] == "day":  # a time of day alone: on the day the story is at
+        if _one_day(anchor_day):  # a time of day alone: on the day the story is at (not a weekend: which day?)
             return Value((anchor_day[0] + timedelta(days=after)).isoformat() + suffix, text_type, True,
                          reason=f"on the day {'after the one ' if after else ''}last mentioned ({ctx.anchor_text})")
         if suffix == "T24:00" and looks_back(ctx.tense) and not after:  # "joined the EU at midnight": just gone
@@ -415,8 +415,9 @@ def _time_suffix(g: dict[str, str | None], p: dict) -> str | None:
     if g.get("hour"):
         hour, minute = int(g["hour"]), int(g.get("minute") or 0)
         ampm = (g.get("ampm") or "").lower().replace(".", "").replace(" ", "")
-        if ampm.startswith("p") and hour < 12:
-            hour += 12
+        later = not ampm and re.search(r"afternoon|evening|night", g.get("relday") or "", re.I)
+        if (ampm.startswith("p") or later and (hour >= 5 or "afternoon" in (g.get("relday") or ""))) and hour < 12:
+            hour += 12  # "2:30 p.m.", "at 8 tonight"
         elif ampm.startswith("a") and hour == 12:
             hour = 0
         if hour > 24 or minute > 59:
@@ -428,6 +429,10 @@ def _time_suffix(g: dict[str, str | None], p: dict) -> str | None:
     if part == "MI":
         return "T12:00"
     return f"T{part}" if part else ""
+
+
+def _one_day(span: tuple[date, date, str] | None) -> bool:
+    return bool(span) and span[2] == "day" and span[0] == span[1]
 
 
 def _relative_day(relday: str, suffix: str, text_type: str, ctx: Context, story: bool = False) -> Value:

@@ -108,8 +108,9 @@ def number(text: str, year: bool = False) -> int | float | str | None:
 
 @cache
 def holidays() -> tuple[tuple[re.Pattern, str], ...]:
-    """(name pattern, rule) for every holiday in knowledge/timex/holidays.tsv."""
-    return tuple((re.compile(name + r"$", re.I), rule) for name, rule in knowledge.table("timex/holidays.tsv"))
+    """(name pattern, rule) for every holiday in knowledge/timex/holidays.tsv; an apostrophe may be curly."""
+    return tuple((re.compile(name.replace("'", "['’]") + r"$", re.I), rule)
+                 for name, rule in knowledge.table("timex/holidays.tsv"))
 
 
 def holiday_pattern() -> str:
