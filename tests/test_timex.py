@@ -994,3 +994,20 @@ def test_expressions_of_briefings(text, published, surface, value):
 def test_a_number_of_people_this_morning_is_no_clock_time():
     assert tags("Strikes killed 8 this morning.", date(2005, 7, 2)) == [("this morning", "TIME", "2005-07-02TMO")]
     assert tags("In this hour of need, we stand together.") == []
+
+
+@pytest.mark.parametrize("text, published, surface, value", [
+    ("Mediators say the new deadline, noon next Saturday, is final.", date(1999, 2, 14), "noon next Saturday",
+     "1999-02-20T12:00"),
+    # "on" tells of now or of a then in the past, never of a time after publication
+    ("Talks run until Tuesday. A decade on from the first offer, relief is unresolved.", date(2015, 7, 5),
+     "A decade on", "2015"),
+    ("The town was flattened in 2004. Five years on, it was rebuilt.", date(2015, 7, 5), "Five years on", "2009"),
+    # a verb form after a possessive is a noun: "Karzai's votes" is no plan
+    ("A commission threw out a third of Karzai's votes from the August election.", date(2009, 10, 25), "August",
+     "2009-08"),
+    ("Mubarak promised not to seek another term in September's election.", date(2011, 2, 2), "September",
+     "2011-09"),
+])
+def test_expressions_of_analysis(text, published, surface, value):
+    assert (surface, value) in [(s, v) for s, _, v in tags(text, published)]

@@ -613,6 +613,10 @@ def narrative(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
     if v is None:
         return None
     name = UNIT_NAMES.get(unit, unit)
+    landed = cal.interval(v)
+    if p.get("until_now") and ctx.dct and landed and landed[0] > ctx.dct:  # "A decade on from the offer": now
+        return Value(cal.shift(ctx.dct, unit, 0), "", True,
+                     reason=f"{abs(int(n))} {name}(s) on, never after publication: the {name} of {_dct_words(ctx)}")
     how = f"the same {name} as" if n == 0 else f"{abs(int(n))} {name}(s) {'before' if n < 0 else 'after'}"
     return Value(v + (_time_suffix(g, p) or ""), "", True, reason=f"{how} {base_words}")
 

@@ -29,7 +29,8 @@ _ENTRY_HEAD = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[-–—]|:(?!\d))\s")  
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|my|your)\s+$", re.I)
 _NOT_ADJECTIVES = {"ago", "earlier", "previously", "former", "formerly", "yesterday", "since", "said", "last"}
 _NOUN_AFTER = re.compile(r"\s+(?:of|to\s+face)\b", re.I)  # "heads of state", "face to face"
-_NOT_FINITE = re.compile(r"\b(?:to|do|does|did|not|never|n't)\s+$|\d\s+$", re.I)  # "did not host", "89 votes"
+_NOT_FINITE = re.compile(r"\b(?:to|do|does|did|not|never|n't)\s+$|\d\s+$|\w['’]s\s+$", re.I)  # "did not host",
+# "89 votes", "Karzai's votes"
 _NOT_COMMITTED = {"expected", "scheduled", "slated", "poised", "supposed", "intended"}  # still ahead, whoever said so
 _NOT_ACTIVE = re.compile(r"\s+(?:not\s+|n't\s+|never\s+|also\s+|still\s+)*(?:be|been|have|has|had)\b|\W*$", re.I)
 
