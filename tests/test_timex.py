@@ -1008,6 +1008,8 @@ def test_a_number_of_people_this_morning_is_no_clock_time():
      "2009-08"),
     ("Mubarak promised not to seek another term in September's election.", date(2011, 2, 2), "September",
      "2011-09"),
+    # "an election within a year" is no rate, "two meetings a year" is
+    ("The junta promised an election within a year, a pledge few believe.", date(2021, 3, 19), "a year", "P1Y"),
 ])
 def test_expressions_of_analysis(text, published, surface, value):
     assert (surface, value) in [(s, v) for s, _, v in tags(text, published)]
