@@ -987,6 +987,22 @@ def test_a_number_of_people_this_morning_is_no_clock_time():
     # a night before a day still to come is not that day's eve
     ("A spokesman said the pullback had begun overnight and would be complete by Sunday.", date(2026, 5, 15),
      "overnight", "2026-05-14TNI"),
+    # weekdays whose direction the grammar decides
+    ("The envoy said the ceasefire, agreed to Friday, had largely held.", date(1998, 8, 31), "Friday", "1998-08-28"),
+    ("The government submitted proposals late Thursday, ahead of a Sunday summit.", date(2015, 7, 10), "Sunday",
+     "2015-07-12"),
+    ("The ultimatum delivered Monday night means the deadline falls at 8 p.m. Wednesday.", date(2003, 3, 18),
+     "8 p.m. Wednesday", "2003-03-19T20:00"),
+    ("Protest leaders said they would name their own council on Sunday.", date(2019, 4, 17), "Sunday",
+     "2019-04-21"),
+    ("Officials said the recount ordered Wednesday would be completed by Tuesday.", date(2000, 11, 9), "Tuesday",
+     "2000-11-14"),
+    # said at a time named, or said earlier ("had told"): the nearer
+    ("The government said last week it would hold talks on Monday, but no invitation came.", date(2013, 12, 10),
+     "Monday", "2013-12-09"),
+    # "to" before a second weekday is no range when no "and" joins them
+    ("The vote, planned for next Tuesday, had been brought forward to Sunday.", date(1995, 6, 16), "Sunday",
+     "1995-06-18"),
     # analysis that moves between background and the present
     ("Mediators say the new deadline, noon next Saturday, is final.", date(1999, 2, 14), "noon next Saturday",
      "1999-02-20T12:00"),

@@ -27,6 +27,9 @@ _FRAME = re.compile(r"\W*(?:(?:in|during|by|since|until|on|at|over|through|throu
                     re.I)  # what may stand before a time that opens its sentence
 _SUBJECT_NEXT = re.compile(r"\s+(?:the|a|an|he|she|it|they|we|its|his|her|their|our)\s", re.I)  # "In 2014 the polls"
 _SAID = re.compile(r"\b(?:said|says|told|announced)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
+_BY = re.compile(r"\bby\s+$", re.I)
+_SAID_BEFORE = re.compile(r"(?<!\bhad\s)\b(?:said|says|told|tells|announced|added|insisted|warned|promised)\b"
+                          r"[^.;:]{0,60}$", re.I)  # not "had told": said earlier
 _FUTURE_IN_PAST = re.compile(r"would|['’]d|(?:was|were)\s+(?:due\s+)?to", re.I)
 _LONG_UNITS = {"year", "years", "decade", "decades", "century", "centuries"}
 _REPORT_THAT = re.compile(r",?\s+that\b")  # "told the council in October 2016 that ...": the date of a report
@@ -202,7 +205,14 @@ def _plan_told_on(text: str, m: rules.Match, sent: Sentence, found: list[Timex])
             and _SAID.search(text, max(0, t.start - 25), t.start)]
     if told:
         return date.fromisoformat(told[-1].value[:10])
-    return None if after_deadline_word(text, m.start) else date.min  # "would stay closed until Friday": ahead
+    if after_deadline_word(text, m.start) or _BY.search(text, max(0, m.start - 4), m.start):
+        return None  # "would stay closed until Friday", "would be completed by Tuesday": ahead
+    said = _SAID_BEFORE.search(sent.text, 0, left[-1][0])
+    verb_end = sent.start + said.start() + len(said.group(0).split()[0]) if said else 0
+    dated = any(verb_end <= t.start <= verb_end + 25 for t in found)  # "said last week it would"
+    if said and not dated and sent.text[left[-1][0]:left[-1][1]].lower() in ("would", "'d", "’d"):
+        return None  # "said they would name a council on Sunday": said lately, so ahead
+    return date.min
 
 
 def _anniversary(text: str, m: rules.Match, found: list[Timex], sent: Sentence) -> bool:

@@ -29,7 +29,8 @@ _MONTH_VALUE = re.compile(r"^(\d{4})-(\d\d)$")
 _SIMPLE_DURATION = re.compile(r"^P(T?)(\d+)([YMDHS])$")  # one count of one unit (weeks and decades stay alone)
 _UNIT_ORDER = ["Y", "M", "D", "TH", "TM", "TS"]
 _AND = re.compile(r",?\s+and\s+", re.I)
-_UNTIL_AFTER = re.compile(r"[^.;]{0,40}?\b(?:until|till|through|to)\s+(?:at\s+)?", re.I)  # "... and lasting until"
+_UNTIL_AFTER = re.compile(r"[^.;]{0,10}?\band\b[^.;]{0,30}?\b(?:until|till|through|to)\s+(?:at\s+)?", re.I)  # "... and
+# lasting until"; not "planned for next Tuesday, had been brought forward to Sunday"
 _WORD = re.compile(r"[A-Za-z]+\.?")
 _DATED = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")  # a month or a day
 _LISTED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:on\s+|in\s+)?", re.I)

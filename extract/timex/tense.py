@@ -186,8 +186,10 @@ def _inside(sentence: str, at: int) -> bool:
 
 
 def _clause_tense(sentence: str, start: int, end: int, left_bound: int) -> str | None:
-    """The tense the cues of the clause give an expression, the nearest cue first."""
-    found = cues(sentence)
+    """The tense the cues of the clause give an expression, the nearest cue first. A cue whose "to" stands right
+    before the expression is a preposition there ("the ceasefire, agreed to Friday"), no plan."""
+    found = [c for c in cues(sentence)
+             if not (c[1] <= start and sentence[c[0]:c[1]].lower().endswith("to") and not sentence[c[1]:start].strip())]
     if not found:
         return None
     right = _CLAUSE_BREAK.search(sentence, end)
