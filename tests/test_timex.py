@@ -1003,6 +1003,12 @@ def test_a_number_of_people_this_morning_is_no_clock_time():
     # "to" before a second weekday is no range when no "and" joins them
     ("The vote, planned for next Tuesday, had been brought forward to Sunday.", date(1995, 6, 16), "Sunday",
      "1995-06-18"),
+    # "former" is a title, no tense; "named" before an object is a past tense, "planned" before one dates the plan
+    ("He is due to meet former President Uribe, the leader of the No campaign, on Wednesday.", date(2016, 10, 4),
+     "Wednesday", "2016-10-05"),
+    ("Niger's rulers named a civilian as prime minister on Monday, defying leaders who are due to meet.",
+     date(2023, 8, 8), "Monday", "2023-08-07"),
+    ("Protesters planned a large demonstration on Saturday.", date(2000, 1, 7), "Saturday", "2000-01-08"),
     # a part of a day written with its date: the date alone, as TimeBank tags it
     ("Yanukovych fled Kyiv on the night of Feb. 21.", date(2014, 3, 5), "Feb. 21", "2014-02-21"),
     # analysis that moves between background and the present

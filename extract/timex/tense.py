@@ -26,6 +26,7 @@ WINDOW = 10  # tokens looked at on each side
 _AUXILIARIES = {"was", "were", "is", "are", "am"}  # carry a future that follows them ("was expected to")
 _PLUPERFECT = {"had", "had been"}  # turn it into a plan of the past ("had been scheduled to expire Friday")
 _ENTRY_HEAD = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[-–—]|:(?!\d))\s")  # "Dec. 31 - An assault begins."
+_OBJECT_AFTER = re.compile(r"\s+(?:a|an|the|his|her|its|their)\s", re.I)  # "rulers named a prime minister": a verb
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|my|your)\s+$", re.I)
 _NOT_ADJECTIVES = {"ago", "earlier", "previously", "former", "formerly", "yesterday", "since", "said", "last"}
 _NOUN_AFTER = re.compile(r"\s+(?:of|to\s+face)\b", re.I)  # "heads of state", "face to face"
@@ -44,6 +45,7 @@ class _Cues:
     not_past: frozenset[str]  # -ed words that are no past tense
     plan_verbs: frozenset[str]  # present forms that are plans after a subject
     possibility: frozenset[str]  # modals that look forward before an active verb
+    past_before_object: frozenset[str]  # not_past words that are past tenses before an object
 
 
 @cache
@@ -60,7 +62,8 @@ def _cues() -> _Cues:
             phrases.append((re.compile(rf"\b(?:{_alternation(listed)})\b", re.I), tense))
     return _Cues(words, phrases, frozenset(w.lower() for w in data["past"].get("not_past", [])),
                  frozenset(w.lower() for w in data["future"].get("plan_verbs", [])),
-                 frozenset(data["future"].get("possibility", [])))
+                 frozenset(data["future"].get("possibility", [])),
+                 frozenset(w.lower() for w in data["past"].get("past_before_object", [])))
 
 
 @cache
@@ -119,7 +122,9 @@ def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
         w = m.group(0).lower()
         tense = known.words.get(w)
         stem = _PREFIXED.sub("", w, count=1) if "-" in w else w
-        if (tense is None and len(stem) > 4 and stem.endswith("ed") and "-" not in stem and stem not in known.not_past
+        if (tense is None and len(stem) > 4 and stem.endswith("ed") and "-" not in stem
+                and (stem not in known.not_past or stem in known.past_before_object
+                     and _OBJECT_AFTER.match(sentence, m.end()))
                 and not _MODIFIER_SLOT.search(sentence, max(0, m.start() - 30), m.start())):
             tense = "past"
         elif (tense == "past" and w not in _NOT_ADJECTIVES
