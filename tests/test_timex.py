@@ -1009,6 +1009,14 @@ def test_a_number_of_people_this_morning_is_no_clock_time():
     ("Niger's rulers named a civilian as prime minister on Monday, defying leaders who are due to meet.",
      date(2023, 8, 8), "Monday", "2023-08-07"),
     ("Protesters planned a large demonstration on Saturday.", date(2000, 1, 7), "Saturday", "2000-01-08"),
+    # what was said is a clause of its own; "before" a date still to come
+    ("Officials warned that conditions on Saturday would be worse.", date(2020, 1, 2), "Saturday", "2020-01-04"),
+    ("Markets are betting on no change before the summer.", date(2003, 12, 12), "the summer", "2004-SU"),
+    ("Nestle's share of 7% before Friday's purchases is far below its rivals'.", date(1989, 10, 30), "Friday",
+     "1989-10-27"),
+    ("Firefighters braced for stronger winds on Tuesday.", date(2025, 1, 13), "Tuesday", "2025-01-14"),
+    ("The judge set a trial date of Oct. 4.", date(2004, 1, 6), "Oct. 4", "2004-10-04"),
+    ("The measure keeps the government running past Saturday.", date(1995, 9, 29), "Saturday", "1995-09-30"),
     # a part of a day written with its date: the date alone, as TimeBank tags it
     ("Yanukovych fled Kyiv on the night of Feb. 21.", date(2014, 3, 5), "Feb. 21", "2014-02-21"),
     # analysis that moves between background and the present

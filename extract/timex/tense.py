@@ -27,9 +27,12 @@ _AUXILIARIES = {"was", "were", "is", "are", "am"}  # carry a future that follows
 _PLUPERFECT = {"had", "had been"}  # turn it into a plan of the past ("had been scheduled to expire Friday")
 _ENTRY_HEAD = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[-–—]|:(?!\d))\s")  # "Dec. 31 - An assault begins."
 _OBJECT_AFTER = re.compile(r"\s+(?:a|an|the|his|her|its|their)\s", re.I)  # "rulers named a prime minister": a verb
+_REPORTED_THAT = re.compile(r"\b(?:said|says|told|warned|announced|added|insisted|stated|noted|claimed|confirmed|"
+                            r"argued|predicted)\b[^.;]{0,40}?\bthat\b", re.I)  # what was said is a clause of its own
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|my|your)\s+$", re.I)
 _NOT_ADJECTIVES = {"ago", "earlier", "previously", "former", "formerly", "yesterday", "since", "said", "last"}
-_NOUN_AFTER = re.compile(r"\s+(?:of|to\s+face)\b", re.I)  # "heads of state", "face to face"
+_NOUN_AFTER = re.compile(r"\s+(?:of|to\s+face|amounts?|values?|dates?|trips?|lines?)\b", re.I)  # "heads of state",
+# "face to face", "face amount", "start date", "return trip"
 _NOT_FINITE = re.compile(r"\b(?:to|do|does|did|not|never|n't)\s+$|\d\s+$|\w['’]s\s+$", re.I)  # "did not host",
 # "89 votes", "Karzai's votes"
 _NOT_COMMITTED = {"expected", "scheduled", "slated", "poised", "supposed", "intended"}  # still ahead, whoever said so
@@ -171,6 +174,7 @@ def tense_at(sentence: str, start: int, end: int) -> str | None:
             # "Until Thursday, ..." frames what follows; "Ahead of Sunday's vote, ..." still looks forward
             return tense
     left_bound = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    left_bound = max((m.end() for m in _REPORTED_THAT.finditer(sentence, left_bound, start)), default=left_bound)
     since = [m.end() for m in _since().finditer(sentence, left_bound, start)]
     if since and _words_between(sentence, since[-1], start) <= WINDOW and not any(
             c[2] == "future" and since[-1] <= c[0] < start for c in cues(sentence)):
@@ -178,6 +182,8 @@ def tense_at(sentence: str, start: int, end: int) -> str | None:
     tense = _clause_tense(sentence, start, end, left_bound)
     deadline, keeps_ahead, modal = _deadline()
     m = deadline.search(sentence, max(0, start - 30), start)
+    if m and m.group(0).lower().startswith("before") and re.match(r"['’]s\b", sentence[end:]):
+        m = None  # "7% before Friday's purchases": a thing already there, as other possessives
     past = [c[1] for c in cues(sentence) if c[2] == "past" and left_bound <= c[0] < start]
     if m and _inside(sentence, m.start()) and (tense != "past" or keeps_ahead.search(sentence, left_bound, m.start())
                                                or modal.search(sentence, past[-1] if past else left_bound, m.start())):
