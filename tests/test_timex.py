@@ -1017,6 +1017,9 @@ def test_a_number_of_people_this_morning_is_no_clock_time():
     ("Firefighters braced for stronger winds on Tuesday.", date(2025, 1, 13), "Tuesday", "2025-01-14"),
     ("The judge set a trial date of Oct. 4.", date(2004, 1, 6), "Oct. 4", "2004-10-04"),
     ("The measure keeps the government running past Saturday.", date(1995, 9, 29), "Saturday", "1995-09-30"),
+    # in an anniversary story, marking the anniversary is today's news
+    ("Ten years ago tonight, a guard lifted the barrier. On Tuesday, leaders gathered to mark the anniversary.",
+     date(1999, 11, 9), "Tuesday", "1999-11-09"),
     # a part of a day written with its date: the date alone, as TimeBank tags it
     ("Yanukovych fled Kyiv on the night of Feb. 21.", date(2014, 3, 5), "Feb. 21", "2014-02-21"),
     # analysis that moves between background and the present

@@ -27,6 +27,7 @@ _FRAME = re.compile(r"\W*(?:(?:in|during|by|since|until|on|at|over|through|throu
                     re.I)  # what may stand before a time that opens its sentence
 _SUBJECT_NEXT = re.compile(r"\s+(?:the|a|an|he|she|it|they|we|its|his|her|their|our)\s", re.I)  # "In 2014 the polls"
 _SAID = re.compile(r"\b(?:said|says|told|announced)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
+_MARKS_ANNIVERSARY = re.compile(r"\banniversar(?:y|ies)\b|\bcommemorat", re.I)
 _BY = re.compile(r"\bby\s+$", re.I)
 _SAID_BEFORE = re.compile(r"(?<!\bhad\s)\b(?:said|says|told|tells|announced|added|insisted|warned|promised)\b"
                           r"[^.;:]{0,60}$", re.I)  # not "had told": said earlier
@@ -61,12 +62,14 @@ class _Story:
     written: tuple[str, int] = ("", -9)  # the last date written out with its year, and its sentence
     reported: tuple[str, int] = ("", -9)  # the last such date of a report ("In June 2015, ...", "in 2002 that ...")
 
-    def context(self, text: str, m: rules.Match, i: int, published: date | None, tense: str | None) -> Context:
+    def context(self, text: str, m: rules.Match, sent: Sentence, i: int, published: date | None,
+                tense: str | None) -> Context:
         """What the normaliser of a match in sentence `i` may look at."""
         in_focus = {gran: value for gran, (value, at) in self.recent.items() if i - at <= FOCUS_SENTENCES}
         if self.first_quarter:
             in_focus["quarter"] = self.first_quarter
-        back_then = self.anniversary and not _SAID.search(text, max(0, m.start - 20), m.start)  # "said on Tuesday":
+        back_then = self.anniversary and not _SAID.search(text, max(0, m.start - 20), m.start) and not \
+            _MARKS_ANNIVERSARY.search(sent.text)  # "said on Tuesday", "gathered on Tuesday to mark the anniversary":
         # today's news, even in an anniversary story
         return Context(published, tense, self.anchor, self.anchor_text, self.reference_by_sentence.get(i, ""),
                        in_focus, self.frame_by_sentence.get(i, ""),
@@ -127,7 +130,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
         told_on = _plan_told_on(text, m, sent, found) if tense == "future" else None
         if told_on == date.min:
             tense = None  # "was due to arrive on Tuesday": either side of publication, the nearer
-        ctx = story.context(text, m, i, published, tense)
+        ctx = story.context(text, m, sent, i, published, tense)
         report_day = _reported_from(text, m, story.reported, i, ctx)
         result = _resolve(m, ctx, told_on, report_day, story)
         if result is None or not result.value:
