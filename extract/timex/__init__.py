@@ -29,8 +29,12 @@ _SUBJECT_NEXT = re.compile(r"\s+(?:the|a|an|he|she|it|they|we|its|his|her|their|
 _SAID = re.compile(r"\b(?:said|says|told|announced)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
 _MARKS_ANNIVERSARY = re.compile(r"\banniversar(?:y|ies)\b|\bcommemorat", re.I)
 _BY = re.compile(r"\bby\s+$", re.I)
-_SAID_BEFORE = re.compile(r"(?<!\bhad\s)\b(?:said|says|told|tells|announced|added|insisted|warned|promised)\b"
-                          r"[^.;:]{0,60}$", re.I)  # not "had told": said earlier
+_SAYING_WORDS = r"said|says|told|tells|announced|added|declared|insisted|warned|wrote|promised"
+_SAYING = re.compile(rf"\b(?:{_SAYING_WORDS}|answering|speaking)\b", re.I)  # a verb of saying
+_SAID_BEFORE = re.compile(rf"(?<!\bhad\s)\b(?:{_SAYING_WORDS})\b[^.;:]{{0,60}}$", re.I)  # not "had told": said earlier
+_CLAUSE_OPENS = re.compile(r"\b(?:that|had|has|have|was|were|is|are|would|will)\b|,", re.I)  # what was said
+_QUOTED_DAY = re.compile(r"(?:[\w:.]+\s+)?(?:today|tomorrow|tonight|yesterday|the\s+day\s+(?:before\s+yesterday|after"
+                         r"\s+tomorrow)|this\s+(?:morning|afternoon|evening)|last\s+night)", re.I)
 _FUTURE_IN_PAST = re.compile(r"would|['’]d|(?:was|were)\s+(?:due\s+)?to", re.I)
 _LONG_UNITS = {"year", "years", "decade", "decades", "century", "centuries"}
 _REPORT_THAT = re.compile(r",?\s+that\b")  # "told the council in October 2016 that ...": the date of a report
@@ -285,7 +289,7 @@ def _overnight_before_its_day(found: list[Timex], starts: list[int], published: 
 
 def _quoted_from_saying_day(text: str, found: list[Timex], starts: list[int], published: date | None) -> list[Timex]:
     """ "'Tomorrow, we vote,' the chairman told a conference on Wednesday": a day counted from publication inside a
-    quotation counts from the day it was said, when its sentence names one past day outside the quotation."""
+    quotation counts from the past day its sentence gives the saying, outside the quotation."""
     if published is None:
         return found
     out = list(found)
@@ -323,11 +327,6 @@ def _unquoted(sentence: str) -> str:
     return re.sub(r"“[^”]*”?|\"[^\"]*\"?", lambda q: " " * len(q.group(0)), sentence)
 
 
-_CLAUSE_OPENS = re.compile(r"\b(?:that|had|has|have|was|were|is|are|would|will)\b|,", re.I)  # what was said
-_QUOTED_DAY = re.compile(r"(?:[\w:.]+\s+)?(?:today|tomorrow|tonight|yesterday|the\s+day\s+(?:before\s+yesterday|after"
-                         r"\s+tomorrow)|this\s+(?:morning|afternoon|evening)|last\s+night)", re.I)
-_SAYING = re.compile(r"\b(?:said|says|told|tells|added|declared|insisted|warned|announced|wrote|answering|speaking)\b",
-                     re.I)
 _OFF_CALENDAR = re.compile(r"-|\d{5}")  # a year below 0 or above 9999: "the '90s" or "next month" near the edges
 
 

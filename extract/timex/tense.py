@@ -30,7 +30,7 @@ _OBJECT_AFTER = re.compile(r"\s+(?:a|an|the|his|her|its|their)\s", re.I)  # "rul
 _REPORTED_THAT = re.compile(r"\b(?:said|says|told|warned|announced|added|insisted|stated|noted|claimed|confirmed|"
                             r"argued|predicted)\b[^.;]{0,40}?\bthat\b", re.I)  # what was said is a clause of its own
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|my|your)\s+$", re.I)
-_NOT_ADJECTIVES = {"ago", "earlier", "previously", "former", "formerly", "yesterday", "since", "said", "last"}
+_NOT_ADJECTIVES = {"ago", "earlier", "previously", "formerly", "yesterday", "since", "said", "last"}
 _NOUN_AFTER = re.compile(r"\s+(?:of|to\s+face|amounts?|values?|dates?|trips?|lines?)\b", re.I)  # "heads of state",
 # "face to face", "face amount", "start date", "return trip"
 _NOT_FINITE = re.compile(r"\b(?:to|do|does|did|not|never|n't)\s+$|\d\s+$|\w['’]s\s+$", re.I)  # "did not host",
