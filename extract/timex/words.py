@@ -131,11 +131,6 @@ def national_days() -> dict[str, dict[str, str]]:
     return out
 
 
-def holiday_rule(name: str) -> str:
-    """The holidays.tsv rule of a holiday name ("fixed 12-25", "national 07-04", ...); "" if unknown."""
-    return next((rule for pattern, rule in holidays() if pattern.match(name.strip())), "")
-
-
 def holiday_date(name: str, year: int, national: str | None = None) -> date:
     """The date of a named holiday in a year; `national` (MM-DD) for a national day of the country named."""
     for pattern, rule in holidays():
