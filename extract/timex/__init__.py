@@ -28,7 +28,6 @@ _FRAME = re.compile(r"\W*(?:(?:in|during|by|since|until|on|at|over|through|throu
 _SUBJECT_NEXT = re.compile(r"\s+(?:the|a|an|he|she|it|they|we|its|his|her|their|our)\s", re.I)  # "In 2014 the polls"
 _SAID = re.compile(r"\b(?:said|says|told|announced)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
 _MARKS_ANNIVERSARY = re.compile(r"\banniversar(?:y|ies)\b|\bcommemorat", re.I)
-_BY = re.compile(r"\bby\s+$", re.I)
 _SAYING_WORDS = r"said|says|told|tells|announced|added|declared|insisted|warned|wrote|promised"
 _SAYING = re.compile(rf"\b(?:{_SAYING_WORDS}|answering|speaking)\b", re.I)  # a verb of saying
 _SAID_BEFORE = re.compile(rf"(?<!\bhad\s)\b(?:{_SAYING_WORDS})\b[^.;:]{{0,60}}$", re.I)  # not "had told": said earlier
@@ -212,7 +211,7 @@ def _plan_told_on(text: str, m: rules.Match, sent: Sentence, found: list[Timex])
             and _SAID.search(text, max(0, t.start - 25), t.start)]
     if told:
         return date.fromisoformat(told[-1].value[:10])
-    if after_deadline_word(text, m.start) or _BY.search(text, max(0, m.start - 4), m.start):
+    if after_deadline_word(text, m.start):
         return None  # "would stay closed until Friday", "would be completed by Tuesday": ahead
     said = _SAID_BEFORE.search(sent.text, 0, left[-1][0])
     verb_end = sent.start + said.start() + len(said.group(0).split()[0]) if said else 0
