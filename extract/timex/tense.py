@@ -18,6 +18,8 @@ _AFTER_MODAL = re.compile(
 _MODIFIER_SLOT = re.compile(r"\b(?:a|an|the|this|these|those|its|their|his|her|our|my|your|on|in|of|for|from|at|about|"
                             r"against|into|over|under|between|among|without)\s+"
                             r"(?:(?:\w+ly|still|much|most|more|less|well|long|newly)\s+)?$", re.I)
+# "to hold closed consultations", "to discuss proposed changes": an -ed word after an infinitive modifies its object.
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+(?!(?:have|be|get|got)\b)[a-z]+\s+$", re.I)
 # "with markets closed on Friday", "with reforms left for the fall": a past form in a "with" phrase is a participle.
 _WITH_PHRASE = re.compile(r"\bwith\s+(?:(?!(?:and|or|but|who|which|that)\b)[\w.'’-]+\s+){1,3}$", re.I)
 _PREFIXED = re.compile(r"(?:re|co|pre|un|over|under|out|mis|de|dis)-(?=[a-z]+ed$)", re.I)  # "re-elected"
@@ -128,7 +130,8 @@ def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
         if (tense is None and len(stem) > 4 and stem.endswith("ed") and "-" not in stem
                 and (stem not in known.not_past or stem in known.past_before_object
                      and _OBJECT_AFTER.match(sentence, m.end()))
-                and not _MODIFIER_SLOT.search(sentence, max(0, m.start() - 30), m.start())):
+                and not _MODIFIER_SLOT.search(sentence, max(0, m.start() - 30), m.start())
+                and not _INFINITIVE_BEFORE.search(sentence, max(0, m.start() - 30), m.start())):
             tense = "past"
         elif (tense == "past" and w not in _NOT_ADJECTIVES
               and _DETERMINER_BEFORE.search(sentence, max(0, m.start() - 20), m.start())):
