@@ -637,6 +637,8 @@ def test_a_year_or_relative_year_owning_a_quarter_or_half():
     ("The minister said the shipment should arrive on Thursday.", date(2024, 5, 6), "2024-05-09"),
     ("The army said the withdrawal should be complete by Friday.", date(1999, 7, 13), "1999-07-16"),
     ("The tariffs take effect on Friday, and Beijing said it would respond.", date(2018, 7, 3), "2018-07-06"),
+    ("The ministry had planned to open the bridge in May, but the work is late.", date(2023, 2, 10), "2023-05"),
+    ("Negotiators had hoped to finish the talks by October, but they stalled.", date(2023, 1, 20), "2022-10"),
     # "was due" without "to" is a deadline already passed; with "to", a plan made in the past
     ("Tax returns were due Tuesday night.", date(2018, 4, 18), "2018-04-17TNI"),
     ("The minister was due to arrive on Monday.", date(2018, 4, 18), "2018-04-16"),  # either side: the nearer

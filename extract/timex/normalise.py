@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from extract.timex import calendar as cal
+from extract.timex.tense import PLANNED
 from extract.timex.words import holiday_date, lookup, month_number, number, weekday_number
 
 PAST, FUTURE, SINCE = "past", "future", "since"  # SINCE: a starting point up to publication, never after it
@@ -107,8 +108,8 @@ def _dct_words(ctx: Context) -> str:
 
 
 def looks_back(tense: str | None) -> bool:
-    """True for a past clause and for "since" (which never looks past publication)."""
-    return tense in (PAST, SINCE)
+    """True for a past clause, a plan made in the past and "since" (which never looks past publication)."""
+    return tense in (PAST, SINCE, PLANNED)
 
 
 def choose_occurrence(make: Callable[[int], str | None], dct: date, direction: int | None, tense: str | None,

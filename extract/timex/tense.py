@@ -8,6 +8,8 @@ from functools import cache, lru_cache
 
 from extract import knowledge
 
+PLANNED = "planned"  # the tense of a plan made in the past ("had planned to"): its date may lie either side
+
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|'ll|’ll|'d")
 _PASSIVE = re.compile(r"\b(?:be|being|been|is|are|am|to)\s+(?:\w+ly\s+)?$", re.I)
 # "will cut", "will remain shut", "will hold subdued services": a past form after a modal (and a verb) is none.
@@ -149,15 +151,18 @@ def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
         if tense:
             found.append((m.start(), m.end(), tense))
     found.sort()
-    dropped = set()
+    dropped, plans = set(), []
     for a, b in zip(found, found[1:], strict=False):
         if a[2] != "future" and b[2] == "future" and b[0] - a[1] <= 1:
             auxiliary = " ".join(sentence[a[0]:a[1]].lower().split())
             if auxiliary in _AUXILIARIES:
                 dropped.add(a)  # "were planning to", "are expected to": the future that follows decides
             elif auxiliary in _PLUPERFECT:
-                dropped.add(b)  # "had been scheduled to", "had planned to": a plan of the past
-    return tuple(c for c in found if c not in dropped)
+                plans.append((a, b))  # "had been scheduled to", "had planned to": a plan of the past
+    for a, b in plans:
+        dropped.update((a, b))
+        found.append((a[0], b[1], PLANNED))
+    return tuple(sorted(c for c in found if c not in dropped))
 
 
 @cache
@@ -167,8 +172,8 @@ def _since() -> re.Pattern:
 
 
 def tense_at(sentence: str, start: int, end: int) -> str | None:
-    """'past', 'future', 'present' or 'since' (a starting point up to publication) for the clause holding
-    sentence[start:end]; None when nothing says."""
+    """'past', 'future', 'present', 'since' (a starting point up to publication) or 'planned' (a plan made in the
+    past: "had planned to") for the clause holding sentence[start:end]; None when nothing says."""
     if _ENTRY_HEAD.match(sentence, end) and not _inside(sentence, start):
         return None  # the date heading a chronology's entry: its verbs are a historical present
     for pattern, tense in _just_before():
@@ -188,8 +193,9 @@ def tense_at(sentence: str, start: int, end: int) -> str | None:
     if m and m.group(0).lower().startswith("before") and re.match(r"['’]s\b", sentence[end:]):
         m = None  # "7% before Friday's purchases": a thing already there, as other possessives
     past = [c[1] for c in cues(sentence) if c[2] == "past" and left_bound <= c[0] < start]
-    if m and _inside(sentence, m.start()) and (tense != "past" or keeps_ahead.search(sentence, left_bound, m.start())
-                                               or modal.search(sentence, past[-1] if past else left_bound, m.start())):
+    if m and _inside(sentence, m.start()) and (
+            tense not in ("past", PLANNED) or keeps_ahead.search(sentence, left_bound, m.start())
+            or modal.search(sentence, past[-1] if past else left_bound, m.start())):
         return "future"  # "has until Friday", "postponed any action until Tuesday"; not "served until January"
     return tense
 
