@@ -639,6 +639,10 @@ def test_a_year_or_relative_year_owning_a_quarter_or_half():
     ("The tariffs take effect on Friday, and Beijing said it would respond.", date(2018, 7, 3), "2018-07-06"),
     ("The ministry had planned to open the bridge in May, but the work is late.", date(2023, 2, 10), "2023-05"),
     ("Negotiators had hoped to finish the talks by October, but they stalled.", date(2023, 1, 20), "2022-10"),
+    ("The parliament had been expected to vote on the budget on Thursday.", date(2024, 3, 12), "2024-03-14"),
+    ("Elections originally scheduled for June were postponed.", date(2021, 8, 20), "2021-06"),
+    ("A referendum set for October was called off.", date(2021, 8, 2), "2021-10"),
+    ("Talks set for Wednesday were called off.", date(2021, 3, 2), "2021-03-03"),
     # "was due" without "to" is a deadline already passed; with "to", a plan made in the past
     ("Tax returns were due Tuesday night.", date(2018, 4, 18), "2018-04-17TNI"),
     ("The minister was due to arrive on Monday.", date(2018, 4, 18), "2018-04-16"),  # either side: the nearer

@@ -17,6 +17,7 @@ from extract.timex.tense import PLANNED
 from extract.timex.words import holiday_date, lookup, month_number, number, weekday_number
 
 PAST, FUTURE, SINCE = "past", "future", "since"  # SINCE: a starting point up to publication, never after it
+_TENSE_WORDS = {PAST: "past tense", FUTURE: "future tense", PLANNED: "a plan made in the past"}
 # A date without a year that goes against the tense must be this many times nearer to win: past-tense
 # clauses often name dates still to come ("agreed to meet on Jan. 14"), future ones rarely name past dates.
 AGAINST_PAST, AGAINST_FUTURE = 5, 20
@@ -160,7 +161,7 @@ def choose_occurrence(make: Callable[[int], str | None], dct: date, direction: i
 
     best = min(options, key=lambda o: (distance(o), o[0] > dct))
     side = "before" if best[1] < dct else "after"
-    why = {PAST: "past tense", FUTURE: "future tense"}.get(tense or "", "no tense cue")
+    why = _TENSE_WORDS.get(tense or "", "no tense cue")
     return best[2], f"{why}: the nearest {side} publication"
 
 
@@ -190,8 +191,9 @@ def resolve_weekday(weekday: int, dct: date, direction: int | None, tense: str |
         return monday + timedelta(days=weekday - 1), "'this': the one in the week of publication"
     if tense == FUTURE:
         return dct + timedelta(days=fwd), "future tense: the one on or after publication"
-    if looks_back(tense) or back <= fwd or back <= 3:
-        why = "past tense" if looks_back(tense) else "no future cue"
+    past = looks_back(tense) and tense != PLANNED  # a plan made in the past: the nearer, as with no cue
+    if past or back <= fwd or back <= 3:
+        why = "past tense" if past else _TENSE_WORDS.get(tense or "", "no future cue")
         return dct - timedelta(days=back), f"{why}: the one on or before publication"
     return dct + timedelta(days=fwd), "the nearest one after publication"
 

@@ -162,7 +162,21 @@ def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
     for a, b in plans:
         dropped.update((a, b))
         found.append((a[0], b[1], PLANNED))
+    called_off, planned_for = _called_off()
+    if called_off.search(sentence):  # "The vote, originally scheduled for June, was postponed": a plan of the past
+        for c in list(found):
+            if c[2] == "future" and planned_for.match(sentence, c[0]):
+                dropped.add(c)
+                found.append((c[0], c[1], PLANNED))
     return tuple(sorted(c for c in found if c not in dropped))
+
+
+@cache
+def _called_off() -> tuple[re.Pattern, re.Pattern]:
+    """The words that call a plan off ("postponed", "originally"), and the plans for a date they make past ones."""
+    data = knowledge.toml_data("timex/tense.toml")["past"]
+    return (re.compile(rf"\b(?:{_alternation(data['called_off'])})\b", re.I),
+            re.compile(rf"(?:{_alternation(data['planned_for'])})\b", re.I))
 
 
 @cache
