@@ -723,6 +723,13 @@ def test_a_day_counted_from_a_year_or_month_keeps_only_what_is_known():
     assert tags("Talks opened on March 4. The next day they failed.")[1][2] == "2021-03-05"
 
 
+def test_a_possessive_weekday_is_the_day_of_a_thing_already_told():
+    text = "Rebels and the government signed a truce on Monday. Under Monday's agreement, prisoners will be freed."
+    assert [v for _, _, v in tags(text, date(2025, 3, 12))] == ["2025-03-10", "2025-03-10"]
+    same_sentence = "Berlin will decide by Friday, after allies failed to agree at Friday's meeting."
+    assert [v for _, _, v in tags(same_sentence, date(2023, 1, 24))] == ["2023-01-27", "2023-01-20"]
+
+
 def test_overnight_is_the_night_before_the_day_its_sentence_names():
     found = tags("Zelensky spoke on Friday. Missiles struck Kyiv overnight, the air force said on Monday.",
                  date(2024, 6, 17))

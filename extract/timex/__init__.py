@@ -146,6 +146,7 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
         counted_from = _counted_from(text, found, sent) and result.value.split("T")[0] < story.anchor.split("T")[0]
         story.move(text, m, sent, i, found[-1], background=counted_from or bool(report_day) or _converted(text, found))
     found = _quoted_from_saying_day(text, _overnight_before_its_day(found, starts, published), starts, published)
+    found = _possessive_day_named_before(text, found, starts)
     found = ranges.share_year(text, ranges.order_weekdays(text, ranges.complete(text, found)))
     found = ranges.join_durations(text, ranges.share_day(text, found))
     return ranges.join(text, found) if join_ranges else found
@@ -286,6 +287,21 @@ def _overnight_before_its_day(found: list[Timex], starts: list[int], published: 
     return out
 
 
+def _possessive_day_named_before(text: str, found: list[Timex], starts: list[int]) -> list[Timex]:
+    """ "Under Monday's agreement": a weekday with a possessive is the day of a thing already told, so the same
+    weekday named in an earlier sentence ("signed an agreement on Monday")."""
+    out: list[Timex] = []
+    for t in found:
+        sentence_start = starts[bisect.bisect_right(starts, t.start) - 1] if starts else 0
+        if _POSSESSIVE.match(text, t.end) and "publication" in t.reason:
+            before = [u for u in out if u.end <= sentence_start and u.text.lower() == t.text.lower()]
+            if before and before[-1].value != t.value:
+                t = replace(t, value=before[-1].value,
+                            reason=f"'{t.text}': the {before[-1].text} named before ({before[-1].value})")
+        out.append(t)
+    return out
+
+
 def _quoted_from_saying_day(text: str, found: list[Timex], starts: list[int], published: date | None) -> list[Timex]:
     """ "'Tomorrow, we vote,' the chairman told a conference on Wednesday": a day counted from publication inside a
     quotation counts from the past day its sentence gives the saying, outside the quotation."""
@@ -336,3 +352,4 @@ def _normalise(m: rules.Match, ctx: Context) -> Value | None:
     except (ValueError, OverflowError):
         return None
     return None if value and _OFF_CALENDAR.match(value.value) else value
+
