@@ -643,6 +643,10 @@ def test_a_year_or_relative_year_owning_a_quarter_or_half():
     ("Elections originally scheduled for June were postponed.", date(2021, 8, 20), "2021-06"),
     ("A referendum set for October was called off.", date(2021, 8, 2), "2021-10"),
     ("Talks set for Wednesday were called off.", date(2021, 3, 2), "2021-03-03"),
+    ("Officials lifted the curfew with effect from Saturday evening, police said.", date(2021, 5, 16),
+     "2021-05-15TEV"),
+    ("The state announced a lockdown with effect from Saturday evening.", date(2021, 4, 15), "2021-04-17TEV"),
+    ("New duties will be effective from Monday.", date(2026, 3, 11), "2026-03-16"),
     # "was due" without "to" is a deadline already passed; with "to", a plan made in the past
     ("Tax returns were due Tuesday night.", date(2018, 4, 18), "2018-04-17TNI"),
     ("The minister was due to arrive on Monday.", date(2018, 4, 18), "2018-04-16"),  # either side: the nearer

@@ -27,6 +27,7 @@ _WITH_PHRASE = re.compile(r"\bwith\s+(?:(?!(?:and|or|but|who|which|that)\b)[\w.'
 _PREFIXED = re.compile(r"(?:re|co|pre|un|over|under|out|mis|de|dis)-(?=[a-z]+ed$)", re.I)  # "re-elected"
 _CLAUSE_BREAK = re.compile(r"[;:“”\"]|,\s+(?:but|while|whereas|although|as|and)\b|\s+—\s+|\s+--\s+")
 WINDOW = 10  # tokens looked at on each side
+_WILL = re.compile(r"\b(?:will|shall)\b|['’]ll\b", re.I)
 _AUXILIARIES = {"was", "were", "is", "are", "am"}  # carry a future that follows them ("was expected to")
 _PLUPERFECT = {"had", "had been"}  # turn it into a plan of the past ("had been scheduled to expire Friday")
 _ENTRY_HEAD = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[-–—]|:(?!\d))\s")  # "Dec. 31 - An assault begins."
@@ -84,6 +85,13 @@ def _just_before() -> tuple[tuple[re.Pattern, str], ...]:
         if words:
             out.append((re.compile(rf"\b(?:{_alternation(words)})\s+$", re.I), tense))
     return tuple(out)
+
+
+@cache
+def _takes_effect_from() -> re.Pattern:
+    """The words right before the day a decision takes effect from."""
+    words = knowledge.toml_data("timex/tense.toml")["future"]["takes_effect_from"]
+    return re.compile(rf"\b(?:{_alternation(words)})\s+$", re.I)
 
 
 @cache
@@ -190,6 +198,8 @@ def tense_at(sentence: str, start: int, end: int) -> str | None:
     past: "had planned to") for the clause holding sentence[start:end]; None when nothing says."""
     if _ENTRY_HEAD.match(sentence, end) and not _inside(sentence, start):
         return None  # the date heading a chronology's entry: its verbs are a historical present
+    if _takes_effect_from().search(sentence, max(0, start - 30), start) and not _WILL.search(sentence, 0, start):
+        return PLANNED  # "with effect from Saturday": a decision made, its day the nearer one; not "will be"
     for pattern, tense in _just_before():
         m = pattern.search(sentence, max(0, start - 30), start)
         if m and (tense == "past" or _inside(sentence, m.start()) or _frame_ahead().match(m.group(0))):
