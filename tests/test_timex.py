@@ -647,6 +647,8 @@ def test_a_year_or_relative_year_owning_a_quarter_or_half():
      "2021-05-15TEV"),
     ("The state announced a lockdown with effect from Saturday evening.", date(2021, 4, 15), "2021-04-17TEV"),
     ("New duties will be effective from Monday.", date(2026, 3, 11), "2026-03-16"),
+    ("The president declared Thursday a public holiday.", date(2008, 11, 5), "2008-11-06"),
+    ("Markets were shut on Monday, a public holiday.", date(2008, 11, 5), "2008-11-03"),
     # "was due" without "to" is a deadline already passed; with "to", a plan made in the past
     ("Tax returns were due Tuesday night.", date(2018, 4, 18), "2018-04-17TNI"),
     ("The minister was due to arrive on Monday.", date(2018, 4, 18), "2018-04-16"),  # either side: the nearer

@@ -88,6 +88,13 @@ def _just_before() -> tuple[tuple[re.Pattern, str], ...]:
 
 
 @cache
+def _just_after() -> re.Pattern:
+    """The words right after an expression that make it a day declared ahead."""
+    words = knowledge.toml_data("timex/tense.toml")["future"]["just_after"]
+    return re.compile(rf"\s+(?:{_alternation(words)})\b", re.I)
+
+
+@cache
 def _takes_effect_from() -> re.Pattern:
     """The words right before the day a decision takes effect from."""
     words = knowledge.toml_data("timex/tense.toml")["future"]["takes_effect_from"]
@@ -198,6 +205,8 @@ def tense_at(sentence: str, start: int, end: int) -> str | None:
     past: "had planned to") for the clause holding sentence[start:end]; None when nothing says."""
     if _ENTRY_HEAD.match(sentence, end) and not _inside(sentence, start):
         return None  # the date heading a chronology's entry: its verbs are a historical present
+    if _just_after().match(sentence, end):
+        return "future"  # "declared Thursday a public holiday"
     if _takes_effect_from().search(sentence, max(0, start - 30), start) and not _WILL.search(sentence, 0, start):
         return PLANNED  # "with effect from Saturday": a decision made, its day the nearer one; not "will be"
     for pattern, tense in _just_before():
