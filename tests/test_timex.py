@@ -226,6 +226,13 @@ def test_sets(text, value):
 def test_parts_of_days_are_times():
     assert one("Asian markets reopen Monday morning.")[:2] == ("Monday morning", "TIME")
     assert one("The governor will speak tonight.")[1:] == ("TIME", "2021-07-23TNI")
+    # the night of the day the story is at; said today in a past clause, last night
+    assert tags("The earthquake struck on Monday. Rescuers worked through the night.", date(2024, 1, 2))[1] == (
+        "the night", "TIME", "2024-01-01TNI")
+    assert tags("Talks had continued through the night, the commander said today.", date(2004, 4, 26))[0] == (
+        "the night", "TIME", "2004-04-25TNI")
+    assert tags("Gunfire went on into the evening.", date(2010, 4, 7)) == [("the evening", "TIME", "2010-04-07TEV")]
+    assert tags("He recalled the night the plane crashed. They travel by night.") == []
 
 
 def test_clock_times_and_ages():

@@ -313,10 +313,15 @@ def _point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         late = ctx.anchor.endswith(("TEV", "TNI")) or ctx.anchor_text.lower().startswith("late")
         if late and (re.match(r"T0[0-5]", suffix) or suffix == "TMO"):
             after = 1  # "that night ... landed at 12.16am", "began late Friday. By the morning": the day after
+        if _one_day(anchor_day) and suffix == "TNI" and anchor_day[0] == ctx.dct and looks_back(ctx.tense) and \
+                not after:  # "talks had continued through the night", said today: last night
+            after = -1
         if _one_day(anchor_day):  # a time of day alone: on the day the story is at (not a weekend: which day?)
+            which = {1: "after the one ", -1: "before the one "}.get(after, "")
             return Value((anchor_day[0] + timedelta(days=after)).isoformat() + suffix, text_type, True,
-                         reason=f"on the day {'after the one ' if after else ''}last mentioned ({ctx.anchor_text})")
-        if suffix == "T24:00" and looks_back(ctx.tense) and not after:  # "joined the EU at midnight": just gone
+                         reason=f"on the day {which}last mentioned ({ctx.anchor_text})")
+        if suffix in ("T24:00", "TNI") and looks_back(ctx.tense) and not after:  # "joined the EU at midnight",
+            # "talks had gone on through the night": just gone
             return _relative_day("yesterday", suffix, text_type, ctx)
         return _relative_day("tomorrow" if after else "today", suffix, text_type, ctx)
     if ctx.frame and direction is None:  # "Last year, talks were held in March"
