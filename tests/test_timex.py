@@ -331,6 +331,11 @@ def test_clock_times_and_ages():
      [("March 3, 2019", "2019-03-03"), ("the night before", "2019-03-02TNI")]),
     ("Prices rose in the 1960s and fell in the following decade.",
      [("the 1960s", "196"), ("the following decade", "197")]),
+    # "the next month" in a past clause is the month after the story's date, in a future one after publication's
+    ("He sent the e-mail on Jan. 17, 2002. The next month he moved the money.",
+     [("Jan. 17, 2002", "2002-01-17"), ("The next month", "2002-02")]),
+    ("He was arrested on Friday. He will be tried over the next month.",
+     [("Friday", "2021-07-23"), ("the next month", "2021-08")]),
     # a plan reported on a past date counts its "next" from that date, and the story stays at the report
     ("In June 2015, the commissioner promised that the drains would be cleared before the rains next year. By the "
      "following May only a third was done.", [("June 2015", "2015-06"), ("next year", "2016"),

@@ -474,6 +474,8 @@ def offset(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         n = int(bool(ctx.dct and ctx.dct.month >= 7))
     if n is None:
         n = lookup("DIRECTION", g.get("dir"))
+    if " ".join((g.get("dir") or "").lower().split()) == "the next" and looks_back(ctx.tense) and ctx.anchor:
+        return narrative(g, {**p, "n": 1}, ctx)  # "On Jan. 17 he wrote ... The next month he moved the money"
     if g.get("number"):
         count = number(g["number"])
         if count is None:
