@@ -28,6 +28,8 @@ _PREFIXED = re.compile(r"(?:re|co|pre|un|over|under|out|mis|de|dis)-(?=[a-z]+ed$
 _CLAUSE_BREAK = re.compile(r"[;:“”\"]|,\s+(?:but|while|whereas|although|as|and)\b|\s+—\s+|\s+--\s+")
 WINDOW = 10  # tokens looked at on each side
 _WILL = re.compile(r"\b(?:will|shall)\b|['’]ll\b", re.I)
+_BETWEEN_AUXILIARY = re.compile(r"\s*(?:(?:\w+ly|first|also|already|once|long|still)\s+)*(?:been\s+)?", re.I)  # "had
+# first been scheduled", "were originally planned"
 _AUXILIARIES = {"was", "were", "is", "are", "am"}  # carry a future that follows them ("was expected to")
 _PLUPERFECT = {"had", "had been"}  # turn it into a plan of the past ("had been scheduled to expire Friday")
 _ENTRY_HEAD = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[-–—]|:(?!\d))\s")  # "Dec. 31 - An assault begins."
@@ -168,7 +170,7 @@ def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
     found.sort()
     dropped, plans = set(), []
     for a, b in zip(found, found[1:], strict=False):
-        if a[2] != "future" and b[2] == "future" and b[0] - a[1] <= 1:
+        if a[2] != "future" and b[2] == "future" and _BETWEEN_AUXILIARY.fullmatch(sentence, a[1], b[0]):
             auxiliary = " ".join(sentence[a[0]:a[1]].lower().split())
             if auxiliary in _AUXILIARIES:
                 dropped.add(a)  # "were planning to", "are expected to": the future that follows decides
