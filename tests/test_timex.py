@@ -658,6 +658,7 @@ def test_a_year_or_relative_year_owning_a_quarter_or_half():
     ("The trial, originally scheduled to open in June, was postponed.", date(1996, 8, 22), "1996-06"),
     ("The vote was delayed again. It had first been scheduled for Thursday.", date(2018, 2, 24), "2018-02-22"),
     ("Elections that had been promised for December were pushed back.", date(2023, 9, 6), "2023-12"),
+    ("Students had demanded that the ceremony take place on Wednesday.", date(2024, 8, 8), "2024-08-07"),
     ("Officials lifted the curfew with effect from Saturday evening, police said.", date(2021, 5, 16),
      "2021-05-15TEV"),
     ("The state announced a lockdown with effect from Saturday evening.", date(2021, 4, 15), "2021-04-17TEV"),

@@ -30,6 +30,7 @@ WINDOW = 10  # tokens looked at on each side
 _WILL = re.compile(r"\b(?:will|shall)\b|['’]ll\b", re.I)
 _BETWEEN_AUXILIARY = re.compile(r"\s*(?:(?:\w+ly|first|also|already|once|long|still)\s+)*(?:been\s+)?", re.I)  # "had
 # first been scheduled", "were originally planned"
+_REPORTED_MODAL = re.compile(r"\s+(?:that\s+)?(?:\w+\s+){0,3}?", re.I)  # "had said [that] [the talks]" before a modal
 _AUXILIARIES = {"was", "were", "is", "are", "am"}  # carry a future that follows them ("was expected to")
 _PLUPERFECT = {"had", "had been"}  # turn it into a plan of the past ("had been scheduled to expire Friday")
 _ENTRY_HEAD = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[-–—]|:(?!\d))\s")  # "Dec. 31 - An assault begins."
@@ -176,6 +177,10 @@ def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
                 dropped.add(a)  # "were planning to", "are expected to": the future that follows decides
             elif auxiliary in _PLUPERFECT:
                 plans.append((a, b))  # "had been scheduled to", "had planned to": a plan of the past
+    for h, a, b in zip(found, found[1:], found[2:], strict=False):
+        if sentence[h[0]:h[1]].lower() == "had" and a[2] == "past" and b[2] == "future" and h[1] + 1 >= a[0] \
+                and _REPORTED_MODAL.fullmatch(sentence, a[1], b[0]):
+            plans.append((b, b))  # "had said (that) talks must end by October": a future seen from the past
     for a, b in plans:
         dropped.update((a, b))
         found.append((a[0], b[1], PLANNED))
