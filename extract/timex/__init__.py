@@ -26,6 +26,9 @@ _WOULD = re.compile(r"\b(?:would|could|might)\b", re.I)  # a future seen from th
 _FRAME = re.compile(r"\W*(?:(?:in|during|by|since|until|on|at|over|through|throughout|early|late|earlier|later)\s+)?",
                     re.I)  # what may stand before a time that opens its sentence
 _SUBJECT_NEXT = re.compile(r"\s+(?:the|a|an|he|she|it|they|we|its|his|her|their|our)\s", re.I)  # "In 2014 the polls"
+_PREPOSITION_BEFORE = re.compile(r"\b((?:until|till)\s+after|after|following|since|of|from|at|during|despite|over|"
+                                 r"for|before|until|till|ahead\s+of)\s+$", re.I)  # "after Sunday's first round"
+_AHEAD_OF = {"for", "before", "until", "till", "ahead of", "until after", "till after"}
 _SAID = re.compile(r"\b(?:said|says|told|announced)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
 _MARKS_ANNIVERSARY = re.compile(r"\banniversar(?:y|ies)\b|\bcommemorat", re.I)
 _SAYING_WORDS = r"said|says|told|tells|announced|added|declared|insisted|warned|wrote|promised"
@@ -128,8 +131,8 @@ def tag(text: str, published: date | None, sentences: list[Sentence] | None = No
         i = max(0, bisect.bisect_right(starts, m.start) - 1)
         sent = sentences[i] if sentences else Sentence(0, len(text), text)
         tense = tense_at(sent.text, m.start - sent.start, m.end - sent.start)
-        if _POSSESSIVE.match(text, m.end) and (tense != "future" or _WOULD.search(text, sent.start, m.start)):
-            tense = "past"  # "Tuesday's ruling", "would get around Wednesday's ruling": a thing already there
+        if _POSSESSIVE.match(text, m.end):
+            tense = _possessive_tense(text, m.start, sent.start, tense)
         told_on = _plan_told_on(text, m, sent, found) if tense == "future" else None
         if told_on == date.min:
             tense = None  # "was due to arrive on Tuesday": either side of publication, the nearer
@@ -198,6 +201,15 @@ def _resolve(m: rules.Match, ctx: Context, told_on: date | None, report_day: dat
     if result and m.rule.normaliser == "narrative" and _after(result.value, ctx.dct) and looks_back(ctx.tense):
         result = _from_an_earlier_anchor(m, ctx, story.anchors) or result  # "died 13 days later"
     return result
+
+
+def _possessive_tense(text: str, start: int, sentence_start: int, tense: str | None) -> str:
+    """The tense of "Tuesday's ruling": a thing already there ("after Sunday's first round", "would get around
+    Wednesday's ruling"), unless its preposition or its clause looks forward ("for Sunday's runoff")."""
+    before = _PREPOSITION_BEFORE.search(text, max(sentence_start, start - 20), start)
+    if before:
+        return "future" if " ".join(before.group(1).lower().split()) in _AHEAD_OF else "past"
+    return "future" if tense == "future" and not _WOULD.search(text, sentence_start, start) else "past"
 
 
 def _plan_told_on(text: str, m: rules.Match, sent: Sentence, found: list[Timex]) -> date | None:
