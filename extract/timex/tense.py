@@ -31,6 +31,8 @@ _WILL = re.compile(r"\b(?:will|shall)\b|['’]ll\b", re.I)
 _BETWEEN_AUXILIARY = re.compile(r"\s*(?:(?:\w+ly|first|also|already|once|long|still)\s+)*(?:been\s+)?", re.I)  # "had
 # first been scheduled", "were originally planned"
 _REPORTED_MODAL = re.compile(r"\s+(?:that\s+)?(?:\w+\s+){0,3}?", re.I)  # "had said [that] [the talks]" before a modal
+_PLURAL_SUBJECT = re.compile(r"(?:\b(?!(?:is|was|has|does|this|its|his|hers|as|us|thus|yes|plus|less|unless)\b)"
+                             r"[A-Za-z]+[^\Ws'’]s|\b(?:they|we))\s+$", re.I)  # "Romanians", "voters", "they"
 _AUXILIARIES = {"was", "were", "is", "are", "am"}  # carry a future that follows them ("was expected to")
 _PLUPERFECT = {"had", "had been"}  # turn it into a plan of the past ("had been scheduled to expire Friday")
 _ENTRY_HEAD = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[-–—]|:(?!\d))\s")  # "Dec. 31 - An assault begins."
@@ -57,6 +59,7 @@ class _Cues:
     plan_verbs: frozenset[str]  # present forms that are plans after a subject
     possibility: frozenset[str]  # modals that look forward before an active verb
     past_before_object: frozenset[str]  # not_past words that are past tenses before an object
+    plural_plan_verbs: frozenset[str]  # bare forms that are plans after a plural subject
 
 
 @cache
@@ -74,7 +77,8 @@ def _cues() -> _Cues:
     return _Cues(words, phrases, frozenset(w.lower() for w in data["past"].get("not_past", [])),
                  frozenset(w.lower() for w in data["future"].get("plan_verbs", [])),
                  frozenset(data["future"].get("possibility", [])),
-                 frozenset(w.lower() for w in data["past"].get("past_before_object", [])))
+                 frozenset(w.lower() for w in data["past"].get("past_before_object", [])),
+                 frozenset(data["future"].get("plural_plan_verbs", [])))
 
 
 @cache
@@ -164,6 +168,8 @@ def cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
                 and not _MODIFIER_SLOT.search(sentence, max(0, m.start() - 30), m.start())
                 and not _NOT_FINITE.search(sentence, max(0, m.start() - 12), m.start())):
             tense = "future"  # "Parliament votes on Tuesday"; not "his visits", "heads of state"
+        if w in known.plural_plan_verbs and _PLURAL_SUBJECT.search(sentence, max(0, m.start() - 30), m.start()):
+            tense = "future"  # "Romanians vote Sunday"; not "an overwhelming vote on Sunday"
         if m.group(0) in known.possibility and not _NOT_ACTIVE.match(sentence, m.end()):
             tense = "future"  # "could arrive early Thursday"; not "could be located Wednesday", "May"
         if tense:
