@@ -440,6 +440,12 @@ def test_years_that_modify_a_noun():
         ("1998", "DATE", "1998"), ("2005", "DATE", "2005")]
 
 
+def test_a_unit_later_than_something_is_a_length_not_a_date():
+    assert tags("The leader will be sworn in on Friday, a day later than the army had announced.",
+                date(2024, 8, 8))[1] == ("a day", "DURATION", "P1D")
+    assert tags("The talks ended a month later than planned.")[0] == ("a month", "DURATION", "P1M")
+
+
 def test_n_units_after_an_event_is_a_duration():
     assert one("He resigned two days after the scandal broke.") == ("two days", "DURATION", "P2D")
     found = tags("The war began in 1990. Two years after that, peace came.")
