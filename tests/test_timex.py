@@ -440,6 +440,13 @@ def test_years_that_modify_a_noun():
         ("1998", "DATE", "1998"), ("2005", "DATE", "2005")]
 
 
+def test_weekend_before_a_noun_is_the_weekend():
+    assert tags("Weekend clashes left 12 dead.", date(2005, 11, 28)) == [("Weekend", "DATE", "2005-W47-WE")]
+    assert tags("Talks resumed after weekend talks failed.", date(2005, 11, 28))[0][2] == "2005-W47-WE"
+    found = tags("After a weekend of talks, a long weekend break and weekend of rain.")
+    assert not [t for t in found if t[1] == "DATE"]
+
+
 def test_a_unit_later_than_something_is_a_length_not_a_date():
     assert tags("The leader will be sworn in on Friday, a day later than the army had announced.",
                 date(2024, 8, 8))[1] == ("a day", "DURATION", "P1D")
