@@ -440,6 +440,13 @@ def test_years_that_modify_a_noun():
         ("1998", "DATE", "1998"), ("2005", "DATE", "2005")]
 
 
+def test_a_clock_time_of_a_timetable_falls_on_the_day_still_to_come_last_named():
+    text = ("Voters go to the polls on Sunday in an election not due until 2016. "
+            "Polls open at 7 a.m. and will close at 7 p.m.")
+    assert [v for _, _, v in tags(text, date(2015, 1, 23))] == ["2015-01-25", "2016", "2015-01-25T07:00",
+                                                               "2015-01-25T19:00"]
+
+
 def test_weekend_before_a_noun_is_the_weekend():
     assert tags("Weekend clashes left 12 dead.", date(2005, 11, 28)) == [("Weekend", "DATE", "2005-W47-WE")]
     assert tags("Talks resumed after weekend talks failed.", date(2005, 11, 28))[0][2] == "2005-W47-WE"

@@ -301,8 +301,10 @@ def _point(g: dict[str, str | None], p: dict, ctx: Context) -> Value | None:
         if not suffix:
             return None
         anchor_day = cal.interval(ctx.anchor.split("T")[0]) if ctx.anchor else None
-        if not _one_day(anchor_day) and (ctx.recent or {}).get("day") and ctx.tense != FUTURE:
-            anchor_day = cal.interval(ctx.recent["day"])  # "on Tuesday, 32 years after 1985 ... at 11:00 a.m."
+        day = (ctx.recent or {}).get("day", "")
+        if not _one_day(anchor_day) and day and (ctx.tense != FUTURE or ctx.dct and day >= ctx.dct.isoformat()):
+            anchor_day = cal.interval(day)  # "on Tuesday, 32 years after 1985 ... at 11:00 a.m.", "vote on Sunday
+            # in an election not due until 2016. Polls open at 7 a.m."
         night = (ctx.recent or {}).get("night", "")
         evening = re.match(r"T(?:1[89]|2[0-3]):", suffix)
         if night and evening and ctx.tense != FUTURE and not g.get("next_day") and (
