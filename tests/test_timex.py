@@ -447,6 +447,11 @@ def test_a_clock_time_of_a_timetable_falls_on_the_day_still_to_come_last_named()
                                                                "2015-01-25T19:00"]
 
 
+def test_a_length_after_an_ordinal_second_is_found():
+    assert tags("He won a second four-year term and a second 4-year lease.") == [
+        ("four-year", "DURATION", "P4Y"), ("4-year", "DURATION", "P4Y")]
+
+
 def test_weekend_before_a_noun_is_the_weekend():
     assert tags("Weekend clashes left 12 dead.", date(2005, 11, 28)) == [("Weekend", "DATE", "2005-W47-WE")]
     assert tags("Talks resumed after weekend talks failed.", date(2005, 11, 28))[0][2] == "2005-W47-WE"
