@@ -447,6 +447,13 @@ def test_a_clock_time_of_a_timetable_falls_on_the_day_still_to_come_last_named()
                                                                "2015-01-25T19:00"]
 
 
+def test_the_period_a_market_report_ends_or_a_deal_survives_is_the_current_one():
+    assert tags("The index ended the week down 6 percent.", date(1997, 10, 31)) == [
+        ("the week", "DATE", "1997-W44")]
+    assert tags("Diplomats fear the accord will not survive the month.", date(2000, 5, 3)) == [
+        ("the month", "DATE", "2000-05")]
+
+
 def test_a_length_after_an_ordinal_second_is_found():
     assert tags("He won a second four-year term and a second 4-year lease.") == [
         ("four-year", "DURATION", "P4Y"), ("4-year", "DURATION", "P4Y")]
