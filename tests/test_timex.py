@@ -454,6 +454,12 @@ def test_the_period_a_market_report_ends_or_a_deal_survives_is_the_current_one()
         ("the month", "DATE", "2000-05")]
 
 
+def test_noon_and_midnight_take_a_date_after_them():
+    assert tags("Campaigning must end at midnight July 8.", date(1994, 7, 2)) == [
+        ("midnight July 8", "TIME", "1994-07-08T24:00")]
+    assert tags("The truce began at noon on July 8, 1995.") == [("noon on July 8, 1995", "TIME", "1995-07-08T12:00")]
+
+
 def test_a_length_after_an_ordinal_second_is_found():
     assert tags("He won a second four-year term and a second 4-year lease.") == [
         ("four-year", "DURATION", "P4Y"), ("4-year", "DURATION", "P4Y")]
